@@ -1,0 +1,211 @@
+//! The root: which story to show, in which language, and what the reader
+//! sees while it loads or when it cannot be shown.
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use crate::article::Article;
+use crate::i18n::{ui, Lang, Strings};
+use crate::page;
+use crate::story::{self, NumberLocales, Story, StoryError, Text};
+
+/// What every component may read: the language and the story's locales.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    pub locales: RwSignal<NumberLocales>,
+}
+
+impl Ctx {
+    /// The number locale of the current language (tracks both signals).
+    pub fn locale(&self) -> String {
+        let lang = self.lang.get();
+        self.locales.with(|l| l.get(lang).to_string())
+    }
+}
+
+pub fn t(lang: Lang) -> &'static Strings {
+    ui(lang)
+}
+
+/// A story text in the current language, with its digits in the locale's.
+pub fn text(t: &Text) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+    let ctx = expect_context::<Ctx>();
+    let t = t.clone();
+    move || crate::format::digits(t.get(ctx.lang.get()), &ctx.locale())
+}
+
+/// An interface string in the current language.
+pub fn ui_text(
+    pick: fn(&Strings) -> &String,
+) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+    let ctx = expect_context::<Ctx>();
+    move || crate::format::digits(pick(ui(ctx.lang.get())), &ctx.locale())
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The file could not be fetched at all.
+    Fetch { url: String, reason: String },
+    /// The file arrived but does not hold a valid story.
+    Invalid { url: String, errors: Vec<StoryError> },
+}
+
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Loading,
+    Ready(Arc<Story>),
+    Failed(LoadError),
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let js = |e: wasm_bindgen::JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "network error".into())
+    };
+    let w = web_sys::window().ok_or("no window")?;
+    let resp: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(js)?
+        .dyn_into()
+        .map_err(js)?;
+    if !resp.ok() {
+        return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
+    }
+    JsFuture::from(resp.text().map_err(js)?)
+        .await
+        .map_err(js)?
+        .as_string()
+        .ok_or_else(|| "the response is not text".into())
+}
+
+/// Fetches and validates a story from another URL.
+pub async fn load_remote(url: String) -> Result<Story, LoadError> {
+    let body = fetch_text(&url).await.map_err(|reason| LoadError::Fetch {
+        url: url.clone(),
+        reason,
+    })?;
+    story::load(&body).map_err(|errors| LoadError::Invalid { url, errors })
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let url_lang = page::param("lang").and_then(|l| Lang::parse(&l));
+    let story_url = page::param("story").filter(|u| !u.trim().is_empty());
+
+    let lang = RwSignal::new(url_lang.unwrap_or_default());
+    let locales = RwSignal::new(NumberLocales::default());
+    let ctx = Ctx { lang, locales };
+    provide_context(ctx);
+
+    let adopt = move |s: Story| {
+        if url_lang.is_none() {
+            lang.set(s.default_lang);
+        }
+        locales.set(s.number_locales.clone());
+        Loaded::Ready(Arc::new(s))
+    };
+    let state = RwSignal::new(Loaded::Loading);
+    match story_url {
+        Some(url) => leptos::task::spawn_local(async move {
+            state.set(match load_remote(url).await {
+                Ok(s) => adopt(s),
+                Err(e) => Loaded::Failed(e),
+            });
+        }),
+        // The built-in story is validated by the test suite.
+        None => state.set(match story::load(story::BUILT_IN) {
+            Ok(s) => adopt(s),
+            Err(errors) => Loaded::Failed(LoadError::Invalid {
+                url: "content/story.json".into(),
+                errors,
+            }),
+        }),
+    }
+
+    Effect::new(move |_| page::set_document_lang(lang.get()));
+
+    view! {
+        <div class="page">
+            <header class="masthead">
+                <a class="skip" href="#main">{ui_text(|s| &s.skip_to_story)}</a>
+                <LangSwitch />
+            </header>
+            <main id="main" tabindex="-1">
+                {move || match state.get() {
+                    Loaded::Loading => {
+                        view! {
+                            <p class="loading" role="status">{ui_text(|s| &s.loading)}</p>
+                        }
+                            .into_any()
+                    }
+                    Loaded::Ready(s) => view! { <Article story=s /> }.into_any(),
+                    Loaded::Failed(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+/// Flips the language in place and keeps the reader where they were.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let other = move || ctx.lang.get().other();
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            lang=move || other().code()
+            dir=move || other().dir()
+            aria-label=move || t(ctx.lang.get()).switch_label.clone()
+            on:click=move |_| {
+                let next = ctx.lang.get_untracked().other();
+                page::keep_place(|| ctx.lang.set(next));
+                page::replace_lang_param(next);
+            }
+        >
+            {move || t(ctx.lang.get()).switch_to.clone()}
+        </button>
+    }
+}
+
+#[component]
+fn ErrorPanel(error: LoadError) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let (url, lines): (String, Vec<Arc<dyn Fn(Lang) -> String + Send + Sync>>) = match error {
+        LoadError::Fetch { url, reason } => (
+            url,
+            vec![Arc::new(move |l: Lang| format!("{}: {reason}", t(l).error_fetch))],
+        ),
+        LoadError::Invalid { url, errors } => (
+            url,
+            errors
+                .into_iter()
+                .map(|e| Arc::new(move |l: Lang| e.describe(l)) as Arc<dyn Fn(Lang) -> String + Send + Sync>)
+                .collect(),
+        ),
+    };
+    let items = lines
+        .into_iter()
+        .map(|f| view! { <li><code dir="auto">{move || f(ctx.lang.get())}</code></li> })
+        .collect::<Vec<_>>();
+    let back = move || format!("?lang={}", ctx.lang.get().code());
+    view! {
+        <section class="error-panel" role="alert" aria-labelledby="error-title">
+            <h1 id="error-title">{ui_text(|s| &s.error_title)}</h1>
+            <p>{ui_text(|s| &s.error_intro)}</p>
+            <p class="error-url">
+                <code dir="ltr">{url}</code>
+            </p>
+            <ul class="error-list">{items}</ul>
+            <p>
+                <a href=back>{ui_text(|s| &s.error_back)}</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,308 @@
+//! Numbers, digits and dates for a locale. In the browser they come from
+//! `Intl`; natively (tests, prerender) a small fallback gives the same shape.
+
+use crate::story::{Display, Unit};
+
+/// How one number is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Grouped integer or decimal: 274,460.
+    Plain,
+    /// 8.4%: the value is in percent, not a fraction.
+    Percent,
+    /// US dollars, no cents.
+    Usd,
+    /// 200 million.
+    Compact,
+    /// A year: digits only, no grouping.
+    Year,
+}
+
+impl Style {
+    pub fn for_stat(unit: Unit, display: Display) -> Style {
+        match (unit, display) {
+            (Unit::Percent, _) => Style::Percent,
+            (Unit::Usd, _) => Style::Usd,
+            (Unit::Count, Display::Compact) => Style::Compact,
+            (Unit::Count, Display::Full) => Style::Plain,
+        }
+    }
+}
+
+pub fn number(value: f64, locale: &str, style: Style) -> String {
+    imp::number(value, locale, style)
+}
+
+/// Replaces each ASCII digit in a text with the locale's digit, so years in
+/// captions match the figures around them.
+pub fn digits(text: &str, locale: &str) -> String {
+    digits_with(text, &imp::digit_table(locale))
+}
+
+/// An ISO date (YYYY, YYYY-MM or YYYY-MM-DD), written for the locale.
+pub fn date(iso: &str, locale: &str) -> String {
+    let mut parts = iso.split('-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next().flatten(),
+    );
+    match y {
+        Some(y) => imp::date(y, m, d, locale),
+        None => iso.to_string(),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::Style;
+    use js_sys::{Array, Function, Object, Reflect};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    thread_local! {
+        static NUMBER: RefCell<HashMap<(String, u8), Function>> = RefCell::new(HashMap::new());
+    }
+
+    fn set(o: &Object, k: &str, v: impl Into<JsValue>) {
+        let _ = Reflect::set(o, &k.into(), &v.into());
+    }
+
+    /// Builds an Intl formatter; a locale the browser rejects falls back
+    /// to the browser's default rather than throwing into Rust.
+    fn construct(kind: &str, locale: &str, options: &Object) -> Object {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).unwrap_or(JsValue::UNDEFINED);
+        let ctor: Function = Reflect::get(&intl, &kind.into())
+            .ok()
+            .and_then(|c| c.dyn_into().ok())
+            .expect("Intl is available in every supported browser");
+        let args = Array::of2(&Array::of1(&locale.into()), options);
+        Reflect::construct(&ctor, &args)
+            .or_else(|_| Reflect::construct(&ctor, &Array::of2(&JsValue::UNDEFINED, options)))
+            .map(|o| o.unchecked_into())
+            .expect("Intl accepts the default locale")
+    }
+
+    fn number_format(locale: &str, style: Style) -> Function {
+        let key = (locale.to_string(), style as u8);
+        NUMBER.with(|cache| {
+            if let Some(f) = cache.borrow().get(&key) {
+                return f.clone();
+            }
+            let o = Object::new();
+            match style {
+                Style::Plain => set(&o, "maximumFractionDigits", 1),
+                Style::Percent => {
+                    set(&o, "style", "percent");
+                    set(&o, "maximumFractionDigits", 1);
+                }
+                Style::Usd => {
+                    set(&o, "style", "currency");
+                    set(&o, "currency", "USD");
+                    set(&o, "maximumFractionDigits", 0);
+                }
+                Style::Compact => {
+                    set(&o, "notation", "compact");
+                    set(&o, "compactDisplay", "long");
+                }
+                Style::Year => set(&o, "useGrouping", false),
+            }
+            let fmt = construct("NumberFormat", locale, &o);
+            let f: Function = Reflect::get(&fmt, &"format".into())
+                .ok()
+                .and_then(|f| f.dyn_into().ok())
+                .expect("Intl.NumberFormat has format");
+            cache.borrow_mut().insert(key, f.clone());
+            f
+        })
+    }
+
+    pub fn number(value: f64, locale: &str, style: Style) -> String {
+        let v = if style == Style::Percent {
+            value / 100.0
+        } else {
+            value
+        };
+        number_format(locale, style)
+            .call1(&JsValue::NULL, &v.into())
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| super::fallback::number(value, locale, style))
+    }
+
+    pub fn digit_table(locale: &str) -> [char; 10] {
+        let f = number_format(locale, Style::Year);
+        let mut t = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+        for (d, slot) in t.iter_mut().enumerate() {
+            if let Some(c) = f
+                .call1(&JsValue::NULL, &(d as f64).into())
+                .ok()
+                .and_then(|s| s.as_string())
+                .and_then(|s| s.chars().next())
+            {
+                *slot = c;
+            }
+        }
+        t
+    }
+
+    pub fn date(y: u32, m: Option<u32>, d: Option<u32>, locale: &str) -> String {
+        let o = Object::new();
+        set(&o, "year", "numeric");
+        set(&o, "timeZone", "UTC");
+        if m.is_some() {
+            set(&o, "month", "long");
+        }
+        if d.is_some() {
+            set(&o, "day", "numeric");
+        }
+        let fmt = construct("DateTimeFormat", locale, &o);
+        let ms = js_sys::Date::utc(y as f64, m.unwrap_or(1) as f64 - 1.0);
+        let date = js_sys::Date::new(&JsValue::from_f64(ms + (d.unwrap_or(1) as f64 - 1.0) * 86_400_000.0));
+        Reflect::get(&fmt, &"format".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| f.call1(&JsValue::NULL, &date).ok())
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| super::fallback::date(y, m, d, locale))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub use super::fallback::{date, digit_table, number};
+}
+
+/// Enough of Intl's output for native tests and build-time rendering:
+/// grouping, Arabic-Indic digits for `-nu-arab`, percent and dollars.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+mod fallback {
+    use super::Style;
+
+    fn arabic(locale: &str) -> bool {
+        locale.contains("-nu-arab")
+    }
+
+    pub fn digit_table(locale: &str) -> [char; 10] {
+        if arabic(locale) {
+            ['٠', '١', '٢', '٣', '٤', '٥', '٦', '٧', '٨', '٩']
+        } else {
+            ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']
+        }
+    }
+
+    fn grouped(value: f64, group: bool, locale: &str) -> String {
+        let rounded = (value * 10.0).round() / 10.0;
+        let int = rounded.trunc() as u64;
+        let frac = ((rounded - rounded.trunc()) * 10.0).round() as u64;
+        let (sep, dec) = if arabic(locale) {
+            ('٬', '٫')
+        } else {
+            (',', '.')
+        };
+        let digits = int.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if group && i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        if frac > 0 {
+            out.push(dec);
+            out.push_str(&frac.to_string());
+        }
+        super::digits_with(&out, &digit_table(locale))
+    }
+
+    pub fn number(value: f64, locale: &str, style: Style) -> String {
+        let ar = locale.starts_with("ar");
+        match style {
+            Style::Plain => grouped(value, true, locale),
+            Style::Year => grouped(value, false, locale),
+            Style::Percent => {
+                let n = grouped(value, true, locale);
+                if arabic(locale) {
+                    format!("{n}٪")
+                } else {
+                    format!("{n}%")
+                }
+            }
+            Style::Usd => {
+                let n = grouped(value.round(), true, locale);
+                if ar {
+                    format!("{n} US$")
+                } else {
+                    format!("${n}")
+                }
+            }
+            Style::Compact => {
+                let (scaled, en, arw) = if value >= 1e9 {
+                    (value / 1e9, "billion", "مليار")
+                } else if value >= 1e6 {
+                    (value / 1e6, "million", "مليون")
+                } else if value >= 1e3 {
+                    (value / 1e3, "thousand", "ألف")
+                } else {
+                    return grouped(value, true, locale);
+                };
+                let n = grouped(scaled, true, locale);
+                if ar {
+                    format!("{n} {arw}")
+                } else {
+                    format!("{n} {en}")
+                }
+            }
+        }
+    }
+
+    pub fn date(y: u32, m: Option<u32>, d: Option<u32>, locale: &str) -> String {
+        const EN: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ];
+        const AR: [&str; 12] = [
+            "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+            "أكتوبر", "نوفمبر", "ديسمبر",
+        ];
+        let ar = locale.starts_with("ar");
+        let month = m
+            .filter(|m| (1..=12).contains(m))
+            .map(|m| if ar { AR[m as usize - 1] } else { EN[m as usize - 1] });
+        let s = match (month, d) {
+            (Some(mn), Some(d)) if ar => format!("{d} {mn} {y}"),
+            (Some(mn), Some(d)) => format!("{d} {mn} {y}"),
+            (Some(mn), None) => format!("{mn} {y}"),
+            _ => y.to_string(),
+        };
+        super::digits_with(&s, &digit_table(locale))
+    }
+}
+
+fn digits_with(text: &str, table: &[char; 10]) -> String {
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => table[d as usize],
+            None => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallback_groups_and_maps_digits() {
+        assert_eq!(number(274460.0, "en-US", Style::Plain), "274,460");
+        assert_eq!(number(274460.0, "ar-u-nu-arab", Style::Plain), "٢٧٤٬٤٦٠");
+        assert_eq!(number(8.4, "en-US", Style::Percent), "8.4%");
+        assert_eq!(number(2018.0, "en-US", Style::Year), "2018");
+        assert_eq!(number(200_000.0, "en-US", Style::Usd), "$200,000");
+        assert_eq!(number(2e8, "en-US", Style::Compact), "200 million");
+        assert_eq!(digits("2017–2018", "ar-u-nu-arab"), "٢٠١٧–٢٠١٨");
+        assert_eq!(date("2018-04-05", "en-US"), "5 April 2018");
+        assert_eq!(date("2015", "en-US"), "2015");
+    }
+}

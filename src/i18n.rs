@@ -1,0 +1,108 @@
+//! The two languages, their direction, and the interface strings that are
+//! not part of any one story (they live in `content/ui.json`).
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ar,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Ar, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            Lang::En => "ltr",
+        }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ar => Lang::En,
+            Lang::En => Lang::Ar,
+        }
+    }
+
+    /// Reads `ar` or `en`; anything else is not a language we ship.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "ar" => Some(Lang::Ar),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Interface strings for one language. Unknown or missing keys fail the
+/// native tests, so both languages always have every string.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    pub switch_to: String,
+    pub switch_label: String,
+    pub skip_to_story: String,
+    pub journey: String,
+    pub journey_note: String,
+    pub waypoint: String,
+    pub platforms: String,
+    pub figures: String,
+    pub according_to: String,
+    pub initiatives: String,
+    pub closing: String,
+    pub sources: String,
+    pub article_said: String,
+    pub source_says: String,
+    pub period: String,
+    pub note: String,
+    pub source: String,
+    pub no_article_figure: String,
+    pub no_date: String,
+    pub details: String,
+    pub loading: String,
+    pub error_title: String,
+    pub error_intro: String,
+    pub error_fetch: String,
+    pub error_back: String,
+    pub panic: String,
+    pub station_word: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    ar: Strings,
+    en: Strings,
+}
+
+pub const UI_JSON: &str = include_str!("../content/ui.json");
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    // The file is compiled in and checked by a native test.
+    TABLE.get_or_init(|| serde_json::from_str(UI_JSON).expect("content/ui.json is checked by tests"))
+}
+
+pub fn ui(lang: Lang) -> &'static Strings {
+    let t = table();
+    match lang {
+        Lang::Ar => &t.ar,
+        Lang::En => &t.en,
+    }
+}

@@ -1,0 +1,74 @@
+//! The page around the app: URL parameters, `<html lang dir>`, the URL's
+//! own `lang` and hash, and keeping the reader's place across a re-layout.
+
+use crate::i18n::Lang;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, UrlSearchParams};
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("running in a browser window")
+}
+
+/// One query parameter of the page's URL.
+pub fn param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// The fragment without `#`, percent-decoded.
+pub fn hash() -> String {
+    let raw = window().location().hash().unwrap_or_default();
+    let raw = raw.trim_start_matches('#');
+    js_sys::decode_uri_component(raw)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| raw.to_string())
+}
+
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = window().document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("dir", lang.dir());
+    }
+}
+
+/// Rewrites `?lang=` in place, so a reload or a shared link keeps the
+/// language, without adding a history entry.
+pub fn replace_lang_param(lang: Lang) {
+    let w = window();
+    let Ok(href) = w.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    url.search_params().set("lang", lang.code());
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// The first anchor (`[data-anchor]`) still visible at the top of the
+/// viewport, and how far its top is from the viewport's top.
+fn top_anchor() -> Option<(Element, f64)> {
+    let doc = window().document()?;
+    let list = doc.query_selector_all("[data-anchor]").ok()?;
+    for i in 0..list.length() {
+        let el: Element = list.item(i)?.dyn_into().ok()?;
+        let r = el.get_bounding_client_rect();
+        if r.bottom() > 0.0 {
+            return Some((el, r.top()));
+        }
+    }
+    None
+}
+
+/// Runs `change`, then scrolls so the element the reader was looking at
+/// stays where it was, even though the text around it reflowed.
+pub fn keep_place(change: impl FnOnce()) {
+    let anchor = top_anchor();
+    change();
+    let Some((el, before)) = anchor else { return };
+    let w = window();
+    let restore = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let after = el.get_bounding_client_rect().top();
+        window().scroll_by_with_x_and_y(0.0, after - before);
+    });
+    let _ = w.request_animation_frame(restore.unchecked_ref());
+}

@@ -1,0 +1,709 @@
+//! The story model: the story file's shape (serde), and the checks that turn
+//! a parsed file into a story the app can trust.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::i18n::Lang;
+
+/// A text in both languages. A missing language deserialises as empty so
+/// that validation can list it beside every other problem.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+pub struct Text {
+    #[serde(default)]
+    pub ar: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ar => &self.ar,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct NumberLocales {
+    pub ar: String,
+    pub en: String,
+}
+
+impl NumberLocales {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ar => &self.ar,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl Default for NumberLocales {
+    fn default() -> Self {
+        Self {
+            ar: "ar-u-nu-arab".into(),
+            en: "en-US".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Story {
+    pub version: u32,
+    #[serde(default)]
+    pub default_lang: Lang,
+    #[serde(default)]
+    pub number_locales: NumberLocales,
+    pub title: Text,
+    pub intro: Text,
+    pub platforms: Vec<Platform>,
+    pub stations: Vec<Station>,
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+    pub closing: Text,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Platform {
+    pub id: String,
+    pub name: Text,
+    pub color: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum StationKind {
+    #[default]
+    Station,
+    /// A stop the story names without a year of its own.
+    Waypoint,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Station {
+    pub id: String,
+    #[serde(default)]
+    pub kind: StationKind,
+    pub year: Option<i32>,
+    /// Overrides the year on the track, e.g. "2017–2018".
+    #[serde(default)]
+    pub label: Option<Text>,
+    pub platforms: Vec<String>,
+    pub title: Text,
+    pub caption: Text,
+    /// What the live region says when the reader reaches this station.
+    pub announce: Text,
+    pub source: String,
+    #[serde(default)]
+    pub stats: Vec<Stat>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Count,
+    Percent,
+    Usd,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Display {
+    #[default]
+    Full,
+    Compact,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Stat {
+    pub id: String,
+    pub value: f64,
+    pub unit: Unit,
+    #[serde(default)]
+    pub display: Display,
+    /// What the figure counts, read after the number.
+    pub label: Text,
+    pub period: Text,
+    /// What the article said, when it gave this figure.
+    pub article: Option<ArticleClaim>,
+    /// Where the article and the source differ.
+    pub note: Option<Text>,
+    pub source: String,
+    #[serde(default)]
+    pub chart: Option<Chart>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct ArticleClaim {
+    pub value: Option<f64>,
+    pub claim: Text,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// One bar per period.
+    Bars,
+    /// Bars with a running-total line.
+    BarsTotal,
+    /// Two bars and the percentage change between them.
+    Change,
+    /// The article's figure or an offer beside what happened.
+    Versus,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Chart {
+    pub kind: ChartKind,
+    pub title: Text,
+    pub bars: Vec<Bar>,
+    #[serde(default)]
+    pub total: Option<Vec<f64>>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Bar {
+    pub label: Text,
+    pub value: f64,
+    #[serde(default)]
+    pub highlight: bool,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Initiative {
+    pub id: String,
+    pub name: Text,
+    pub region: Text,
+    pub what: Text,
+    pub source: String,
+    #[serde(default)]
+    pub stats: Vec<Stat>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: Text,
+    pub publisher: Text,
+    /// ISO date, to the day, month or year: "2018-04-05", "2018-03", "2015".
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Story {
+    /// Every statistic, in reading order: stations first, then initiatives.
+    pub fn stats(&self) -> impl Iterator<Item = &Stat> {
+        self.stations
+            .iter()
+            .flat_map(|s| s.stats.iter())
+            .chain(self.initiatives.iter().flat_map(|i| i.stats.iter()))
+    }
+
+    pub fn stat(&self, id: &str) -> Option<&Stat> {
+        self.stats().find(|s| s.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn platform(&self, id: &str) -> Option<&Platform> {
+        self.platforms.iter().find(|p| p.id == id)
+    }
+
+    /// The station that carries a year, or is the waypoint with that id.
+    pub fn station_index(&self, key: &str) -> Option<usize> {
+        self.stations
+            .iter()
+            .position(|s| s.id == key || s.year.map(|y| y.to_string()).as_deref() == Some(key))
+    }
+}
+
+/// What is wrong with one place in a story file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The file is not JSON, or a value has the wrong type.
+    Syntax(String),
+    UnknownField,
+    MissingText(Lang),
+    DuplicateId(String),
+    UnknownSource(String),
+    UnknownPlatform(String),
+    YearNotRising { previous: i32, year: i32 },
+    MissingYear,
+    WaypointWithYear,
+    NotFinite,
+    Negative,
+    EmptySource,
+    BadColor(String),
+    BadDate(String),
+    BadUrl(String),
+    ChartEmpty,
+    TotalLength { bars: usize, total: usize },
+    NoPlatforms,
+    NoStations,
+    UnsupportedVersion(u32),
+}
+
+impl Problem {
+    /// The problem in words, in the reader's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let ar = lang == Lang::Ar;
+        match self {
+            Problem::Syntax(m) => {
+                if ar {
+                    format!("ملف غير صالح: {m}")
+                } else {
+                    format!("invalid file: {m}")
+                }
+            }
+            Problem::UnknownField => if ar { "حقل غير معروف" } else { "unknown field" }.into(),
+            Problem::MissingText(l) => match (ar, l) {
+                (true, Lang::Ar) => "النص العربي ناقص".into(),
+                (true, Lang::En) => "النص الإنجليزي ناقص".into(),
+                (false, Lang::Ar) => "missing Arabic text".into(),
+                (false, Lang::En) => "missing English text".into(),
+            },
+            Problem::DuplicateId(id) => {
+                if ar {
+                    format!("المعرّف \"{id}\" مكرر")
+                } else {
+                    format!("duplicate id \"{id}\"")
+                }
+            }
+            Problem::UnknownSource(id) => {
+                if ar {
+                    format!("مصدر غير معروف \"{id}\"")
+                } else {
+                    format!("unknown source \"{id}\"")
+                }
+            }
+            Problem::UnknownPlatform(id) => {
+                if ar {
+                    format!("منصة غير معروفة \"{id}\"")
+                } else {
+                    format!("unknown platform \"{id}\"")
+                }
+            }
+            Problem::YearNotRising { previous, year } => {
+                if ar {
+                    format!("السنة {year} لا تأتي بعد {previous}")
+                } else {
+                    format!("year {year} does not come after {previous}")
+                }
+            }
+            Problem::MissingYear => if ar {
+                "المحطة بلا سنة"
+            } else {
+                "a station needs a year"
+            }
+            .into(),
+            Problem::WaypointWithYear => if ar {
+                "محطة العبور لا تحمل سنة"
+            } else {
+                "a waypoint has no year"
+            }
+            .into(),
+            Problem::NotFinite => if ar {
+                "الرقم غير محدود"
+            } else {
+                "number is not finite"
+            }
+            .into(),
+            Problem::Negative => if ar {
+                "الرقم سالب"
+            } else {
+                "number is negative"
+            }
+            .into(),
+            Problem::EmptySource => if ar {
+                "الإحصاء بلا مصدر"
+            } else {
+                "a statistic needs a source"
+            }
+            .into(),
+            Problem::BadColor(c) => {
+                if ar {
+                    format!("لون غير صالح \"{c}\"، المطلوب #rrggbb")
+                } else {
+                    format!("invalid colour \"{c}\", expected #rrggbb")
+                }
+            }
+            Problem::BadDate(d) => {
+                if ar {
+                    format!("تاريخ غير صالح \"{d}\"، المطلوب YYYY أو YYYY-MM أو YYYY-MM-DD")
+                } else {
+                    format!("invalid date \"{d}\", expected YYYY, YYYY-MM or YYYY-MM-DD")
+                }
+            }
+            Problem::BadUrl(u) => {
+                if ar {
+                    format!("رابط غير صالح \"{u}\"، المطلوب https://")
+                } else {
+                    format!("invalid URL \"{u}\", expected https://")
+                }
+            }
+            Problem::ChartEmpty => if ar {
+                "الرسم البياني بلا أعمدة"
+            } else {
+                "a chart needs at least one bar"
+            }
+            .into(),
+            Problem::TotalLength { bars, total } => {
+                if ar {
+                    format!("للمجموع {total} قيمة وللأعمدة {bars}")
+                } else {
+                    format!("total has {total} values but there are {bars} bars")
+                }
+            }
+            Problem::NoPlatforms => if ar {
+                "لا منصات"
+            } else {
+                "no platforms"
+            }
+            .into(),
+            Problem::NoStations => if ar {
+                "لا محطات"
+            } else {
+                "no stations"
+            }
+            .into(),
+            Problem::UnsupportedVersion(v) => {
+                if ar {
+                    format!("إصدار غير مدعوم {v}، المطلوب 1")
+                } else {
+                    format!("unsupported version {v}, expected 1")
+                }
+            }
+        }
+    }
+}
+
+/// One problem, at one place in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryError {
+    /// Where, as `stations[3].stats[1].source`; empty for the whole file.
+    pub path: String,
+    pub problem: Problem,
+}
+
+impl StoryError {
+    pub fn describe(&self, lang: Lang) -> String {
+        if self.path.is_empty() {
+            self.problem.describe(lang)
+        } else {
+            format!("{}: {}", self.path, self.problem.describe(lang))
+        }
+    }
+}
+
+impl fmt::Display for StoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+pub const SUPPORTED_VERSION: u32 = 1;
+
+/// Parses and validates a story file. On failure, every problem found is
+/// returned at once, each with its path.
+pub fn load(json: &str) -> Result<Story, Vec<StoryError>> {
+    let mut unknown = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(json);
+    let mut on_unknown = |path: serde_ignored::Path| unknown.push(ignored_path(&path));
+    let tracked = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
+    let parsed: Result<Story, _> = serde_path_to_error::deserialize(tracked);
+    let mut errors: Vec<StoryError> = unknown
+        .into_iter()
+        .map(|path| StoryError {
+            path,
+            problem: Problem::UnknownField,
+        })
+        .collect();
+    let story = match parsed {
+        Ok(story) => story,
+        Err(e) => {
+            errors.push(StoryError {
+                path: tidy_path(&e.path().to_string()),
+                problem: Problem::Syntax(e.inner().to_string()),
+            });
+            return Err(errors);
+        }
+    };
+    if let Err(e) = de.end() {
+        errors.push(StoryError {
+            path: String::new(),
+            problem: Problem::Syntax(e.to_string()),
+        });
+        return Err(errors);
+    }
+    errors.extend(validate(&story));
+    if errors.is_empty() {
+        Ok(story)
+    } else {
+        Err(errors)
+    }
+}
+
+/// serde_path_to_error writes the root as "." and indexes as `a[0]`.
+fn tidy_path(p: &str) -> String {
+    if p == "." {
+        String::new()
+    } else {
+        p.to_string()
+    }
+}
+
+fn ignored_path(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path as P;
+    match path {
+        P::Root => String::new(),
+        P::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
+        P::Map { parent, key } => {
+            let p = ignored_path(parent);
+            if p.is_empty() {
+                key.clone()
+            } else {
+                format!("{p}.{key}")
+            }
+        }
+        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+            ignored_path(parent)
+        }
+    }
+}
+
+/// Collects problems with their paths.
+struct Checker<'a> {
+    story: &'a Story,
+    errors: Vec<StoryError>,
+    ids: HashSet<String>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, path: impl Into<String>, problem: Problem) {
+        self.errors.push(StoryError {
+            path: path.into(),
+            problem,
+        });
+    }
+
+    fn text(&mut self, path: &str, t: &Text) {
+        if t.ar.trim().is_empty() {
+            self.push(format!("{path}.ar"), Problem::MissingText(Lang::Ar));
+        }
+        if t.en.trim().is_empty() {
+            self.push(format!("{path}.en"), Problem::MissingText(Lang::En));
+        }
+    }
+
+    /// Stat, initiative, station and platform ids share one namespace
+    /// because they all become fragment ids in the page.
+    fn id(&mut self, path: &str, id: &str) {
+        if id.trim().is_empty() {
+            self.push(format!("{path}.id"), Problem::Syntax("empty id".into()));
+        } else if !self.ids.insert(id.to_string()) {
+            self.push(format!("{path}.id"), Problem::DuplicateId(id.to_string()));
+        }
+    }
+
+    fn number(&mut self, path: &str, v: f64) {
+        if !v.is_finite() {
+            self.push(path, Problem::NotFinite);
+        } else if v < 0.0 {
+            self.push(path, Problem::Negative);
+        }
+    }
+
+    fn source_ref(&mut self, path: &str, id: &str) {
+        if id.trim().is_empty() {
+            self.push(path, Problem::EmptySource);
+        } else if self.story.source(id).is_none() {
+            self.push(path, Problem::UnknownSource(id.to_string()));
+        }
+    }
+
+    fn stat(&mut self, path: &str, s: &Stat) {
+        self.id(path, &s.id);
+        self.number(&format!("{path}.value"), s.value);
+        self.text(&format!("{path}.label"), &s.label);
+        self.text(&format!("{path}.period"), &s.period);
+        if let Some(a) = &s.article {
+            if let Some(v) = a.value {
+                self.number(&format!("{path}.article.value"), v);
+            }
+            self.text(&format!("{path}.article.claim"), &a.claim);
+        }
+        if let Some(n) = &s.note {
+            self.text(&format!("{path}.note"), n);
+        }
+        self.source_ref(&format!("{path}.source"), &s.source);
+        if let Some(c) = &s.chart {
+            self.chart(&format!("{path}.chart"), c);
+        }
+    }
+
+    fn chart(&mut self, path: &str, c: &Chart) {
+        self.text(&format!("{path}.title"), &c.title);
+        if c.bars.is_empty() {
+            self.push(format!("{path}.bars"), Problem::ChartEmpty);
+        }
+        for (i, b) in c.bars.iter().enumerate() {
+            let bp = format!("{path}.bars[{i}]");
+            self.text(&format!("{bp}.label"), &b.label);
+            self.number(&format!("{bp}.value"), b.value);
+            self.source_ref(&format!("{bp}.source"), &b.source);
+        }
+        if let Some(total) = &c.total {
+            if total.len() != c.bars.len() {
+                self.push(
+                    format!("{path}.total"),
+                    Problem::TotalLength {
+                        bars: c.bars.len(),
+                        total: total.len(),
+                    },
+                );
+            }
+            for (i, v) in total.iter().enumerate() {
+                self.number(&format!("{path}.total[{i}]"), *v);
+            }
+        }
+    }
+}
+
+fn is_hex_color(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
+}
+
+fn is_iso_date(d: &str) -> bool {
+    let parts: Vec<&str> = d.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    let in_range = |s: &str, lo: u32, hi: u32| s.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v));
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 1, 12),
+        [y, m, d] => {
+            digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 1, 12) && in_range(d, 1, 31)
+        }
+        _ => false,
+    }
+}
+
+/// Every rule the model relies on, beyond the types.
+pub fn validate(story: &Story) -> Vec<StoryError> {
+    let mut c = Checker {
+        story,
+        errors: Vec::new(),
+        ids: HashSet::new(),
+    };
+    if story.version != SUPPORTED_VERSION {
+        c.push("version", Problem::UnsupportedVersion(story.version));
+    }
+    c.text("title", &story.title);
+    c.text("intro", &story.intro);
+    c.text("closing", &story.closing);
+
+    let mut source_ids = HashSet::new();
+    for (i, s) in story.sources.iter().enumerate() {
+        let p = format!("sources[{i}]");
+        if !source_ids.insert(s.id.as_str()) {
+            c.push(format!("{p}.id"), Problem::DuplicateId(s.id.clone()));
+        }
+        c.text(&format!("{p}.title"), &s.title);
+        c.text(&format!("{p}.publisher"), &s.publisher);
+        if let Some(d) = &s.date {
+            if !is_iso_date(d) {
+                c.push(format!("{p}.date"), Problem::BadDate(d.clone()));
+            }
+        }
+        if let Some(u) = &s.url {
+            if !u.starts_with("https://") || u.len() <= "https://".len() {
+                c.push(format!("{p}.url"), Problem::BadUrl(u.clone()));
+            }
+        }
+    }
+
+    if story.platforms.is_empty() {
+        c.push("platforms", Problem::NoPlatforms);
+    }
+    for (i, p) in story.platforms.iter().enumerate() {
+        let path = format!("platforms[{i}]");
+        c.id(&path, &p.id);
+        c.text(&format!("{path}.name"), &p.name);
+        if !is_hex_color(&p.color) {
+            c.push(format!("{path}.color"), Problem::BadColor(p.color.clone()));
+        }
+    }
+
+    if story.stations.is_empty() {
+        c.push("stations", Problem::NoStations);
+    }
+    let mut last_year: Option<i32> = None;
+    for (i, s) in story.stations.iter().enumerate() {
+        let path = format!("stations[{i}]");
+        c.id(&path, &s.id);
+        match (s.kind, s.year) {
+            (StationKind::Station, None) => c.push(format!("{path}.year"), Problem::MissingYear),
+            (StationKind::Waypoint, Some(_)) => {
+                c.push(format!("{path}.year"), Problem::WaypointWithYear)
+            }
+            (StationKind::Station, Some(y)) => {
+                if let Some(prev) = last_year {
+                    if y <= prev {
+                        c.push(
+                            format!("{path}.year"),
+                            Problem::YearNotRising {
+                                previous: prev,
+                                year: y,
+                            },
+                        );
+                    }
+                }
+                last_year = Some(y);
+            }
+            (StationKind::Waypoint, None) => {}
+        }
+        if let Some(l) = &s.label {
+            c.text(&format!("{path}.label"), l);
+        }
+        if s.platforms.is_empty() {
+            c.push(format!("{path}.platforms"), Problem::NoPlatforms);
+        }
+        for (j, pid) in s.platforms.iter().enumerate() {
+            if story.platform(pid).is_none() {
+                c.push(
+                    format!("{path}.platforms[{j}]"),
+                    Problem::UnknownPlatform(pid.clone()),
+                );
+            }
+        }
+        c.text(&format!("{path}.title"), &s.title);
+        c.text(&format!("{path}.caption"), &s.caption);
+        c.text(&format!("{path}.announce"), &s.announce);
+        c.source_ref(&format!("{path}.source"), &s.source);
+        for (j, st) in s.stats.iter().enumerate() {
+            c.stat(&format!("{path}.stats[{j}]"), st);
+        }
+    }
+
+    for (i, ini) in story.initiatives.iter().enumerate() {
+        let path = format!("initiatives[{i}]");
+        c.id(&path, &ini.id);
+        c.text(&format!("{path}.name"), &ini.name);
+        c.text(&format!("{path}.region"), &ini.region);
+        c.text(&format!("{path}.what"), &ini.what);
+        c.source_ref(&format!("{path}.source"), &ini.source);
+        for (j, st) in ini.stats.iter().enumerate() {
+            c.stat(&format!("{path}.stats[{j}]"), st);
+        }
+    }
+    c.errors
+}
+
+/// The story this build ships with.
+pub const BUILT_IN: &str = include_str!("../content/story.json");
