@@ -48,7 +48,10 @@ pub enum LoadError {
     /// The file could not be fetched at all.
     Fetch { url: String, reason: String },
     /// The file arrived but does not hold a valid story.
-    Invalid { url: String, errors: Vec<StoryError> },
+    Invalid {
+        url: String,
+        errors: Vec<StoryError>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -177,23 +180,34 @@ fn LangSwitch() -> impl IntoView {
 #[component]
 fn ErrorPanel(error: LoadError) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let (url, lines): (String, Vec<Arc<dyn Fn(Lang) -> String + Send + Sync>>) = match error {
-        LoadError::Fetch { url, reason } => (
-            url,
-            vec![Arc::new(move |l: Lang| format!("{}: {reason}", t(l).error_fetch))],
-        ),
-        LoadError::Invalid { url, errors } => (
-            url,
-            errors
-                .into_iter()
-                .map(|e| Arc::new(move |l: Lang| e.describe(l)) as Arc<dyn Fn(Lang) -> String + Send + Sync>)
-                .collect(),
-        ),
+    let (url, errors) = match error {
+        LoadError::Fetch { url, reason } => (url, Err(reason)),
+        LoadError::Invalid { url, errors } => (url, Ok(errors)),
     };
-    let items = lines
-        .into_iter()
-        .map(|f| view! { <li><code dir="auto">{move || f(ctx.lang.get())}</code></li> })
-        .collect::<Vec<_>>();
+    let items = match errors {
+        Err(reason) => vec![view! {
+            <li>
+                {move || t(ctx.lang.get()).error_fetch.clone()}
+                ": "
+                <code dir="ltr">{reason}</code>
+            </li>
+        }
+        .into_any()],
+        Ok(errors) => errors
+            .into_iter()
+            .map(|e| {
+                let path = (!e.path.is_empty()).then(|| {
+                    view! {
+                        <code dir="ltr">{e.path.clone()}</code>
+                        ": "
+                    }
+                });
+                let problem = e.problem.clone();
+                view! { <li>{path}<span>{move || problem.describe(ctx.lang.get())}</span></li> }
+                    .into_any()
+            })
+            .collect(),
+    };
     let back = move || format!("?lang={}", ctx.lang.get().code());
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">

@@ -12,7 +12,9 @@ use crate::story::{Source, Station, StationKind, Story};
 /// The DOM id of a station: its year, so `#2017` works, or its own id for
 /// an undated waypoint.
 pub fn station_anchor(s: &Station) -> String {
-    s.year.map(|y| y.to_string()).unwrap_or_else(|| s.id.clone())
+    s.year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| s.id.clone())
 }
 
 #[component]

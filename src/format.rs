@@ -159,7 +159,9 @@ mod imp {
         }
         let fmt = construct("DateTimeFormat", locale, &o);
         let ms = js_sys::Date::utc(y as f64, m.unwrap_or(1) as f64 - 1.0);
-        let date = js_sys::Date::new(&JsValue::from_f64(ms + (d.unwrap_or(1) as f64 - 1.0) * 86_400_000.0));
+        let date = js_sys::Date::new(&JsValue::from_f64(
+            ms + (d.unwrap_or(1) as f64 - 1.0) * 86_400_000.0,
+        ));
         Reflect::get(&fmt, &"format".into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
@@ -204,7 +206,7 @@ mod fallback {
         let digits = int.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if group && i > 0 && (digits.len() - i) % 3 == 0 {
+            if group && i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(sep);
             }
             out.push(c);
@@ -259,17 +261,41 @@ mod fallback {
 
     pub fn date(y: u32, m: Option<u32>, d: Option<u32>, locale: &str) -> String {
         const EN: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         const AR: [&str; 12] = [
-            "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-            "أكتوبر", "نوفمبر", "ديسمبر",
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
         ];
         let ar = locale.starts_with("ar");
-        let month = m
-            .filter(|m| (1..=12).contains(m))
-            .map(|m| if ar { AR[m as usize - 1] } else { EN[m as usize - 1] });
+        let month = m.filter(|m| (1..=12).contains(m)).map(|m| {
+            if ar {
+                AR[m as usize - 1]
+            } else {
+                EN[m as usize - 1]
+            }
+        });
         let s = match (month, d) {
             (Some(mn), Some(d)) if ar => format!("{d} {mn} {y}"),
             (Some(mn), Some(d)) => format!("{d} {mn} {y}"),

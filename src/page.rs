@@ -36,23 +36,29 @@ pub fn set_document_lang(lang: Lang) {
 /// language, without adding a history entry.
 pub fn replace_lang_param(lang: Lang) {
     let w = window();
-    let Ok(href) = w.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Ok(href) = w.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     url.search_params().set("lang", lang.code());
     if let Ok(history) = w.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }
 }
 
-/// The first anchor (`[data-anchor]`) still visible at the top of the
-/// viewport, and how far its top is from the viewport's top.
+/// The anchor (`[data-anchor]`) the reader is looking at: the first one that
+/// reaches a quarter of the way down the viewport, and where its top is.
 fn top_anchor() -> Option<(Element, f64)> {
-    let doc = window().document()?;
+    let w = window();
+    let line = w.inner_height().ok()?.as_f64()? * 0.25;
+    let doc = w.document()?;
     let list = doc.query_selector_all("[data-anchor]").ok()?;
     for i in 0..list.length() {
         let el: Element = list.item(i)?.dyn_into().ok()?;
         let r = el.get_bounding_client_rect();
-        if r.bottom() > 0.0 {
+        if r.bottom() > line {
             return Some((el, r.top()));
         }
     }

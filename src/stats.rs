@@ -41,7 +41,7 @@ fn StatItem(story: Arc<Story>, stat: Stat) -> impl IntoView {
     let detail_id = format!("{dom_id}-detail");
     let source = story.source(&stat.source).cloned();
     let claim = stat.article.as_ref().map(|a| text(&a.claim));
-    let note = stat.note.as_ref().map(|n| text(n));
+    let note = stat.note.as_ref().map(text);
     let fig = figure(ctx, &stat);
     let fig2 = figure(ctx, &stat);
     view! {

@@ -234,7 +234,10 @@ pub enum Problem {
     DuplicateId(String),
     UnknownSource(String),
     UnknownPlatform(String),
-    YearNotRising { previous: i32, year: i32 },
+    YearNotRising {
+        previous: i32,
+        year: i32,
+    },
     MissingYear,
     WaypointWithYear,
     NotFinite,
@@ -244,7 +247,10 @@ pub enum Problem {
     BadDate(String),
     BadUrl(String),
     ChartEmpty,
-    TotalLength { bars: usize, total: usize },
+    TotalLength {
+        bars: usize,
+        total: usize,
+    },
     NoPlatforms,
     NoStations,
     UnsupportedVersion(u32),
@@ -262,7 +268,12 @@ impl Problem {
                     format!("invalid file: {m}")
                 }
             }
-            Problem::UnknownField => if ar { "حقل غير معروف" } else { "unknown field" }.into(),
+            Problem::UnknownField => if ar {
+                "حقل غير معروف"
+            } else {
+                "unknown field"
+            }
+            .into(),
             Problem::MissingText(l) => match (ar, l) {
                 (true, Lang::Ar) => "النص العربي ناقص".into(),
                 (true, Lang::En) => "النص الإنجليزي ناقص".into(),
@@ -367,12 +378,7 @@ impl Problem {
                 "no platforms"
             }
             .into(),
-            Problem::NoStations => if ar {
-                "لا محطات"
-            } else {
-                "no stations"
-            }
-            .into(),
+            Problem::NoStations => if ar { "لا محطات" } else { "no stations" }.into(),
             Problem::UnsupportedVersion(v) => {
                 if ar {
                     format!("إصدار غير مدعوم {v}، المطلوب 1")
@@ -583,7 +589,8 @@ fn is_hex_color(c: &str) -> bool {
 fn is_iso_date(d: &str) -> bool {
     let parts: Vec<&str> = d.split('-').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
-    let in_range = |s: &str, lo: u32, hi: u32| s.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v));
+    let in_range =
+        |s: &str, lo: u32, hi: u32| s.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v));
     match parts.as_slice() {
         [y] => digits(y, 4),
         [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 1, 12),

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The README's first command: install what is missing, then build and serve
+# the infographic on http://127.0.0.1:8080/ (Arabic; add ?lang=en).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+echo
+echo "  qitar:           http://127.0.0.1:8080/"
+echo "  in English:      http://127.0.0.1:8080/?lang=en"
+echo
+exec trunk serve --release --offline "$@"

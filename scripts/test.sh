@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The README's second command, and what CI runs: install what is missing,
+# then run every check and test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --check
+step "clippy (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "native tests"
+cargo test
+step "browser component tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test web
+step "release build"
+trunk build --release --offline
+step "end-to-end tests (Playwright, headless Chromium)"
+node --test tests/e2e/

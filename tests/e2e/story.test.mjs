@@ -1,0 +1,85 @@
+// The built page as a reader uses it: the whole story in both languages,
+// the language switch, and a broken story URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { launchOptions } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
+const allStats = [
+  ...story.stations.flatMap((s) => s.stats),
+  ...story.initiatives.flatMap((i) => i.stats),
+];
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await chromium.launch(launchOptions());
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query, viewport = { width: 390, height: 844 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(server.url + query);
+  await page.waitForSelector('article, .error-panel');
+  return { page, errors };
+}
+
+for (const lang of ['ar', 'en']) {
+  test(`the whole story renders in ${lang}`, async () => {
+    const { page, errors } = await open(lang === 'ar' ? '' : '?lang=en');
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+    assert.equal(await page.textContent('h1'), story.title[lang]);
+    assert.equal(await page.locator('ol.stations > li').count(), story.stations.length);
+    for (const s of story.stations) {
+      const id = s.year ? String(s.year) : s.id;
+      const title = await page.locator(`[id="${id}"] .station-title`).textContent();
+      assert.equal(title.trim().length > 0, true);
+    }
+    assert.equal(await page.locator('button.stat-button').count(), allStats.length);
+    assert.equal(await page.locator('.initiative').count(), story.initiatives.length);
+    assert.equal(await page.locator('.source-list > li').count(), story.sources.length);
+    assert.equal((await page.textContent('.question')).length > 10, true);
+    // Headings in order: one h1, then h2s, with h3s beneath.
+    const levels = await page.$$eval('h1, h2, h3', (hs) => hs.map((h) => Number(h.tagName[1])));
+    assert.equal(levels[0], 1);
+    for (let i = 1; i < levels.length; i++) assert.ok(levels[i] - levels[i - 1] <= 1, `heading jump at ${i}`);
+    const digits = await page.textContent('#stat-twitter-h2-2017 .figure');
+    assert.equal(digits, lang === 'ar' ? '٢٧٤٬٤٦٠' : '274,460');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('the language switch flips in place and keeps the reader at 2017', async () => {
+  const { page } = await open('');
+  await page.locator('[id="2017"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const before = await page.locator('[id="2017"]').evaluate((el) => el.getBoundingClientRect().top);
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForTimeout(100);
+  const after = await page.locator('[id="2017"]').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(Math.abs(after - before) < 2, `2017 moved from ${before} to ${after}`);
+  assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  assert.match(page.url(), /lang=en/);
+  await page.close();
+});
+
+test('a broken story URL shows a translated error panel, never a blank page', async () => {
+  const { page } = await open('?lang=en&story=missing.json');
+  await page.waitForSelector('.error-panel');
+  assert.match(await page.textContent('.error-panel'), /Could not load the story file: HTTP 404/);
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'ar');
+  assert.match(await page.textContent('.error-panel'), /تعذّر تحميل ملف القصة/);
+  await page.close();
+});

@@ -1,0 +1,185 @@
+//! Components in headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use qitar::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Document, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets the reactive system and any fetch settle.
+async fn settle(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
+}
+
+/// Mounts the app into a fresh container with the given query string.
+fn mount(query: &str) -> (HtmlElement, impl Drop) {
+    let w = web_sys::window().unwrap();
+    let path = w.location().pathname().unwrap();
+    w.history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        )
+        .unwrap();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    (host, handle)
+}
+
+fn count(host: &HtmlElement, sel: &str) -> u32 {
+    host.query_selector_all(sel).unwrap().length()
+}
+
+fn text_of(host: &HtmlElement, sel: &str) -> String {
+    host.query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn html_attr(name: &str) -> String {
+    document()
+        .document_element()
+        .unwrap()
+        .get_attribute(name)
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_every_station_and_statistic_in_arabic() {
+    let (host, _h) = mount("");
+    settle(20).await;
+    let story = qitar::story::load(qitar::story::BUILT_IN).unwrap();
+    assert_eq!(count(&host, "article"), 1);
+    assert_eq!(
+        count(&host, "ol.stations > li.station"),
+        story.stations.len() as u32
+    );
+    assert_eq!(
+        count(&host, "button.stat-button"),
+        story.stats().count() as u32
+    );
+    assert_eq!(
+        count(&host, ".source-list > li"),
+        story.sources.len() as u32
+    );
+    assert!(host.query_selector("[id='2017']").unwrap().is_some());
+    assert_eq!(html_attr("lang"), "ar");
+    assert_eq!(html_attr("dir"), "rtl");
+    // Arabic-Indic digits come from Intl.
+    let fig = text_of(&host, "#stat-twitter-h2-2017 .figure");
+    assert_eq!(fig, "٢٧٤٬٤٦٠");
+    assert_eq!(text_of(&host, "h1"), story.title.ar);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_flips_dir_lang_and_text() {
+    let (host, _h) = mount("?lang=ar");
+    settle(20).await;
+    let story = qitar::story::load(qitar::story::BUILT_IN).unwrap();
+    let switch: HtmlElement = host
+        .query_selector(".lang-switch")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    switch.click();
+    settle(30).await;
+    assert_eq!(html_attr("lang"), "en");
+    assert_eq!(html_attr("dir"), "ltr");
+    assert_eq!(text_of(&host, "h1"), story.title.en);
+    assert_eq!(text_of(&host, "#stat-twitter-h2-2017 .figure"), "274,460");
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .search()
+        .unwrap()
+        .contains("lang=en"));
+    switch.click();
+    settle(30).await;
+    assert_eq!(html_attr("dir"), "rtl");
+    assert_eq!(text_of(&host, "h1"), story.title.ar);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_figure_expands_its_detail_in_place() {
+    let (host, _h) = mount("?lang=en");
+    settle(20).await;
+    let button: HtmlElement = host
+        .query_selector("#stat-twitter-fall-8-4 .stat-button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let detail = host
+        .query_selector("#stat-twitter-fall-8-4-detail")
+        .unwrap()
+        .unwrap();
+    assert!(detail.has_attribute("hidden"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    button.click();
+    settle(20).await;
+    assert!(!detail.has_attribute("hidden"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let text = detail.text_content().unwrap();
+    assert!(text.contains("not a share of anything"), "{text}");
+    assert!(text.contains("Transparency Report 12"), "{text}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_story_url_shows_the_error_panel() {
+    let (host, _h) = mount("?lang=en&story=/no-such-story.json");
+    settle(300).await;
+    assert_eq!(count(&host, "article"), 0);
+    assert_eq!(count(&host, ".error-panel[role=alert]"), 1);
+    let panel = text_of(&host, ".error-panel");
+    assert!(panel.contains("Could not load the story file"), "{panel}");
+    assert!(panel.contains("HTTP 404"), "{panel}");
+    // The page around it still works: the language switch is there.
+    assert_eq!(count(&host, ".lang-switch"), 1);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_story_lists_its_problems_translated() {
+    let bad = r#"{"version":1,"title":{"ar":"x"},"intro":{"ar":"x","en":"x"},"platforms":[],"stations":[],"closing":{"ar":"x","en":"x"},"sources":[],"extra":1}"#;
+    let url = format!(
+        "data:application/json,{}",
+        js_sys::encode_uri_component(bad)
+    );
+    let (host, _h) = mount(&format!(
+        "?lang=ar&story={}",
+        js_sys::encode_uri_component(&url)
+    ));
+    settle(300).await;
+    let panel = text_of(&host, ".error-panel");
+    assert!(panel.contains("حقل غير معروف"), "{panel}");
+    assert!(panel.contains("title.en"), "{panel}");
+    assert!(panel.contains("النص الإنجليزي ناقص"), "{panel}");
+    assert!(count(&host, ".error-list li") >= 4, "{panel}");
+    host.remove();
+}
