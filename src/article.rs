@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::app::{t, text, ui_text, Ctx};
 use crate::format::{self, Style};
+use crate::journey::Journey;
 use crate::stats::StatList;
 use crate::story::{Source, Station, StationKind, Story};
 
@@ -19,12 +20,6 @@ pub fn station_anchor(s: &Station) -> String {
 
 #[component]
 pub fn Article(story: Arc<Story>) -> impl IntoView {
-    let stations = story
-        .stations
-        .iter()
-        .enumerate()
-        .map(|(i, s)| view! { <StationItem story=story.clone() station=s.clone() index=i /> })
-        .collect::<Vec<_>>();
     let initiatives = story
         .initiatives
         .iter()
@@ -56,7 +51,7 @@ pub fn Article(story: Arc<Story>) -> impl IntoView {
             <section class="journey" aria-labelledby="journey-title">
                 <h2 id="journey-title" data-anchor="">{ui_text(|s| &s.journey)}</h2>
                 <p class="journey-note">{ui_text(|s| &s.journey_note)}</p>
-                <ol class="stations">{stations}</ol>
+                <Journey story=story.clone() />
             </section>
             <section class="initiatives" aria-labelledby="initiatives-title">
                 <h2 id="initiatives-title" data-anchor="">{ui_text(|s| &s.initiatives)}</h2>
@@ -75,7 +70,12 @@ pub fn Article(story: Arc<Story>) -> impl IntoView {
 }
 
 #[component]
-fn StationItem(story: Arc<Story>, station: Station, index: usize) -> impl IntoView {
+pub fn StationItem(
+    story: Arc<Story>,
+    station: Station,
+    index: usize,
+    active: Signal<bool>,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let year = station.year;
     let label = station.label.clone();
@@ -106,6 +106,8 @@ fn StationItem(story: Arc<Story>, station: Station, index: usize) -> impl IntoVi
         <li
             class="station"
             class:waypoint=is_waypoint
+            class:is-active=move || active.get()
+            aria-current=move || active.get().then_some("step")
             id=station_anchor(&station)
             data-anchor=""
             data-index=index

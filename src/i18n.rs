@@ -82,6 +82,8 @@ pub struct Strings {
     pub error_back: String,
     pub panic: String,
     pub station_word: String,
+    pub track_label: String,
+    pub track_hint: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

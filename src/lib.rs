@@ -6,10 +6,14 @@ pub mod app;
 pub mod article;
 pub mod format;
 pub mod i18n;
+pub mod journey;
 pub mod page;
 pub mod panic;
+pub mod scroll;
 pub mod stats;
 pub mod story;
+pub mod track;
+pub mod train;
 
 /// Mounts the app on the page.
 pub fn start() {

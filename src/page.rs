@@ -78,3 +78,50 @@ pub fn keep_place(change: impl FnOnce()) {
     });
     let _ = w.request_animation_frame(restore.unchecked_ref());
 }
+
+/// Sets the URL's hash without adding a history entry or scrolling.
+pub fn replace_hash(anchor: &str) {
+    let w = window();
+    if hash() == anchor {
+        return;
+    }
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("#{anchor}")),
+        );
+    }
+}
+
+/// Reports an element's content-box size whenever it changes; dropping it
+/// disconnects the observer.
+pub struct SizeWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl SizeWatch {
+    pub fn new(el: &Element, on_size: impl Fn(f64, f64) + 'static) -> Option<SizeWatch> {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |entries: js_sys::Array| {
+                if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+                    let r = entry.content_rect();
+                    on_size(r.width(), r.height());
+                }
+            },
+        );
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(el);
+        Some(SizeWatch {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

@@ -1,0 +1,360 @@
+//! The journey: the sticky track beside the stations, driven by the scroll
+//! engine. Marks the active station, announces it, keeps the URL hash in
+//! step, and lets the keyboard move between stations.
+
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use crate::app::{ui_text, Ctx};
+use crate::article::{station_anchor, StationItem};
+use crate::format::{self, Style};
+use crate::scroll::{self, Position};
+use crate::story::{Station, StationKind, Story};
+use crate::track::{self, Frame, Stop};
+use crate::train::{LineInfo, StopInfo, TrackSvg};
+
+/// The track label of a station: its label, its year, or for a waypoint its
+/// title's platform.
+fn stop_label(st: &Station, ctx: &Ctx) -> String {
+    let lang = ctx.lang.get();
+    match (&st.label, st.year) {
+        (Some(l), _) => format::digits(l.get(lang), &ctx.locale()),
+        (None, Some(y)) => format::number(y as f64, &ctx.locale(), Style::Year),
+        (None, None) => st.id.clone(),
+    }
+}
+
+#[component]
+pub fn Journey(story: Arc<Story>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let active = RwSignal::new(0usize);
+    // Whether the reader has reached the journey yet (no announcements or
+    // hash before that).
+    let inside = RwSignal::new(false);
+    let size = RwSignal::new((0.0f64, 0.0f64));
+    let body_ref = NodeRef::<html::Div>::new();
+    let fig_ref = NodeRef::<html::Nav>::new();
+    let stage_ref = NodeRef::<html::Div>::new();
+
+    let stations = story.stations.clone();
+    let platform_ids: Vec<String> = story.platforms.iter().map(|p| p.id.clone()).collect();
+    let lines: Vec<LineInfo> = story
+        .platforms
+        .iter()
+        .map(|p| LineInfo {
+            color: p.color.clone(),
+        })
+        .collect();
+
+    let st = stations.clone();
+    let pids = platform_ids.clone();
+    let layout = Memo::new(move |_| {
+        let (w, h) = size.get();
+        let lang = ctx.lang.get();
+        let stops: Vec<Stop> = st
+            .iter()
+            .map(|s| Stop {
+                label: stop_label(s, &ctx),
+                waypoint: s.kind == StationKind::Waypoint,
+                platforms: s
+                    .platforms
+                    .iter()
+                    .filter_map(|p| pids.iter().position(|q| q == p))
+                    .collect(),
+            })
+            .collect();
+        let frame = Frame {
+            width: w.max(1.0),
+            height: h.max(1.0),
+            rtl: lang.is_rtl(),
+            font: if w >= 280.0 && w > h { 12.0 } else { 11.0 },
+        };
+        track::layout(&stops, pids.len(), frame)
+    });
+
+    let st = stations.clone();
+    let stop_info = Signal::derive(move || {
+        let lang = ctx.lang.get();
+        st.iter()
+            .map(|s| StopInfo {
+                anchor: station_anchor(s),
+                name: format!("{}: {}", stop_label(s, &ctx), s.title.get(lang)),
+                waypoint: s.kind == StationKind::Waypoint,
+            })
+            .collect::<Vec<_>>()
+    });
+    let st = stations.clone();
+    let pids = platform_ids.clone();
+    let active_lines = Signal::derive(move || {
+        st.get(active.get())
+            .map(|s| {
+                s.platforms
+                    .iter()
+                    .filter_map(|p| pids.iter().position(|q| q == p))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let st = stations.clone();
+    let announce = move || {
+        if !inside.get() {
+            return String::new();
+        }
+        st.get(active.get())
+            .map(|s| format::digits(s.announce.get(ctx.lang.get()), &ctx.locale()))
+            .unwrap_or_default()
+    };
+    let st = stations.clone();
+    let current_title = Signal::derive(move || {
+        st.get(active.get())
+            .map(|s| {
+                (
+                    stop_label(s, &ctx),
+                    format::digits(s.title.get(ctx.lang.get()), &ctx.locale()),
+                )
+            })
+            .unwrap_or_default()
+    });
+    let st = stations.clone();
+    let story_c = story.clone();
+    let active_color = Signal::derive(move || {
+        st.get(active.get())
+            .and_then(|s| s.platforms.first())
+            .and_then(|p| story_c.platform(p))
+            .map(|p| p.color.clone())
+            .unwrap_or_default()
+    });
+
+    // The last engine position, to re-place the train when the layout changes.
+    let last_pos = StoredValue::new(None::<Position>);
+    let write_pose = move |pos: Position| {
+        let Some(fig) = fig_ref.get_untracked() else {
+            return;
+        };
+        let p = scroll::train_progress(pos, reduced_motion());
+        let pose = layout.with_untracked(|l| l.pose(p));
+        // One write per frame: every moving part reads these properties.
+        fig.style().set_css_text(&format!(
+            "--tx:{:.2};--ty:{:.2};--ta:{:.2};--t:{:.4};--line:{}",
+            pose.at.x,
+            pose.at.y,
+            pose.angle,
+            pose.t,
+            active_color.get_untracked()
+        ));
+    };
+    Effect::new(move |_| {
+        layout.track();
+        active_color.track();
+        if let Some(p) = last_pos.get_value() {
+            write_pose(p);
+        }
+    });
+
+    let go_to = Callback::new(move |i: usize| scroll_to_station(body_ref, i));
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let engine = StoredValue::new_local(None::<scroll::Engine>);
+        let size_watch = StoredValue::new_local(None::<crate::page::SizeWatch>);
+        let anchors: Vec<String> = stations.iter().map(station_anchor).collect();
+        Effect::new(move |_| {
+            let (Some(body), Some(stage)) = (body_ref.get(), stage_ref.get()) else {
+                return;
+            };
+            if engine.with_value(|e| e.is_some()) {
+                return;
+            }
+            size_watch.set_value(crate::page::SizeWatch::new(&stage, move |w, h| {
+                size.set((w, h))
+            }));
+            let steps: Vec<web_sys::HtmlElement> = body
+                .query_selector_all("ol.stations > li.station")
+                .map(|list| {
+                    (0..list.length())
+                        .filter_map(|i| list.item(i))
+                        .filter_map(|n| n.dyn_into().ok())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let hashes = anchors.clone();
+            let made = scroll::Engine::new(body.clone().unchecked_into(), steps, move |pos| {
+                last_pos.set_value(Some(pos));
+                if active.get_untracked() != pos.active {
+                    active.set(pos.active);
+                }
+                if inside.get_untracked() != pos.inside {
+                    inside.set(pos.inside);
+                }
+                if pos.inside {
+                    crate::page::replace_hash(&hashes[pos.active]);
+                }
+                write_pose(pos);
+            });
+            match made {
+                Ok(e) => engine.set_value(Some(e)),
+                Err(e) => leptos::logging::error!("scroll engine: {e:?}"),
+            }
+            // A link such as #2014 starts the reader at that station.
+            let hash = crate::page::hash();
+            if let Some(i) = anchors.iter().position(|a| *a == hash) {
+                request_animation_frame(move || scroll_to_station(body_ref, i));
+            }
+        });
+        // After a language switch the text reflows: measure again.
+        Effect::new(move |prev: Option<()>| {
+            ctx.lang.track();
+            if prev.is_some() {
+                request_animation_frame(move || {
+                    engine.with_value(|e| {
+                        if let Some(e) = e {
+                            e.refresh();
+                        }
+                    })
+                });
+            }
+        });
+    }
+
+    let count = stations.len();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let rtl = ctx.lang.get_untracked().is_rtl();
+        let cur = active.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowDown" => Some(cur + 1),
+            "ArrowUp" => cur.checked_sub(1),
+            "ArrowRight" if rtl => cur.checked_sub(1),
+            "ArrowRight" => Some(cur + 1),
+            "ArrowLeft" if rtl => Some(cur + 1),
+            "ArrowLeft" => cur.checked_sub(1),
+            "Home" => Some(0),
+            "End" => Some(count - 1),
+            _ => None,
+        };
+        if let Some(i) = next.filter(|&i| i < count) {
+            ev.prevent_default();
+            go_to.run(i);
+            focus_stop(fig_ref, i);
+        }
+    };
+
+    let items = stations
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            view! {
+                <StationItem
+                    story=story.clone()
+                    station=s.clone()
+                    index=i
+                    active=Signal::derive(move || active.get() == i)
+                />
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let title = Signal::derive(move || crate::app::t(ctx.lang.get()).track_label.clone());
+    let dir = Signal::derive(move || ctx.lang.get().dir());
+    view! {
+        <div class="journey-body" node_ref=body_ref>
+            <nav class="track-figure" node_ref=fig_ref aria-label=title on:keydown=on_key>
+                <div class="progress" aria-hidden="true">
+                    <span></span>
+                </div>
+                <TrackSvg
+                    layout=layout
+                    stops=stop_info
+                    lines=lines
+                    active=active
+                    active_lines=active_lines
+                    title=title
+                    dir=dir
+                    on_go=go_to
+                    stage=stage_ref
+                />
+                <p class="now" aria-hidden="true">
+                    <span class="now-year">{move || current_title.get().0}</span>
+                    <span class="now-title">{move || current_title.get().1}</span>
+                </p>
+                <p class="visually-hidden" aria-live="polite" aria-atomic="true">
+                    {announce}
+                </p>
+                <p class="track-hint">{ui_text(|s| &s.track_hint)}</p>
+            </nav>
+            <ol class="stations">{items}</ol>
+        </div>
+    }
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+fn focus_stop(fig: NodeRef<html::Nav>, i: usize) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = fig
+        .get_untracked()
+        .and_then(|f| {
+            f.query_selector(&format!("[data-stop='{i}']"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Scrolls so station `i` has just crossed the reading line (the middle of
+/// the viewport), which makes it the active one.
+fn scroll_to_station(body: NodeRef<html::Div>, i: usize) {
+    let Some(body) = body.get_untracked() else {
+        return;
+    };
+    let Some(el) = body
+        .query_selector(&format!("ol.stations > li:nth-child({})", i + 1))
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let w = web_sys::window().unwrap();
+    let smooth = !reduced_motion();
+    let framed = w
+        .top()
+        .ok()
+        .flatten()
+        .is_none_or(|t| !js_sys::Object::is(&t, &w));
+    if framed {
+        // The host page scrolls; ask the browser to bring the station in.
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        if smooth {
+            opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+        }
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        return;
+    }
+    let vh = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    let top = el.get_bounding_client_rect().top() + w.scroll_y().unwrap_or(0.0);
+    let opts = web_sys::ScrollToOptions::new();
+    opts.set_top(top - vh / 2.0 + 8.0);
+    opts.set_behavior(if smooth {
+        web_sys::ScrollBehavior::Smooth
+    } else {
+        web_sys::ScrollBehavior::Instant
+    });
+    w.scroll_to_with_scroll_to_options(&opts);
+}

@@ -1,0 +1,371 @@
+//! The scroll engine (the Scrollama pattern): where the reading line falls
+//! in the journey, which step is active, and how far the train has come.
+//!
+//! It never listens to scroll events. A ruler of thin sentinels runs down the
+//! journey, and an implicit-root IntersectionObserver reports which of them
+//! the *top-level* viewport shows. That works even when the page is an
+//! auto-height iframe and only the host page scrolls. Layout is read once
+//! per observer callback (at most once a frame), and on resize.
+
+/// Where the reader is in the journey.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    /// The step whose top has most recently crossed the reading line.
+    pub active: usize,
+    /// Progress in step space: 2.5 is halfway from the third step to the fourth.
+    pub progress: f64,
+    /// Whether the reading line is inside the journey at all.
+    pub inside: bool,
+}
+
+/// Locates the reading line `line` (px from the journey's top) among steps
+/// whose tops are `tops` (ascending, same origin) and whose last step ends
+/// at `end`.
+pub fn locate(line: f64, tops: &[f64], end: f64) -> Position {
+    let n = tops.len();
+    if n == 0 || !line.is_finite() {
+        return Position {
+            active: 0,
+            progress: 0.0,
+            inside: false,
+        };
+    }
+    if line < tops[0] {
+        return Position {
+            active: 0,
+            progress: 0.0,
+            inside: false,
+        };
+    }
+    let active = tops.iter().rposition(|&t| t <= line).unwrap_or(0);
+    let progress = if active + 1 < n {
+        let span = (tops[active + 1] - tops[active]).max(1.0);
+        active as f64 + ((line - tops[active]) / span).clamp(0.0, 1.0)
+    } else {
+        (n - 1) as f64
+    };
+    Position {
+        active,
+        progress,
+        inside: line <= end,
+    }
+}
+
+/// Estimates the reading line (the top-level viewport's middle, in px from
+/// the journey's top) from which sentinels are visible. `first` and `last`
+/// are the first and last visible sentinel, `count` how many there are,
+/// `spacing` the px between them, and `viewport` the best-known height of
+/// the top-level viewport.
+pub fn line_from_sentinels(
+    first: usize,
+    last: usize,
+    count: usize,
+    spacing: f64,
+    viewport: f64,
+) -> f64 {
+    let top = first as f64 * spacing;
+    let bottom = last as f64 * spacing;
+    let clipped_top = first > 0;
+    let clipped_bottom = last + 1 < count;
+    match (clipped_top, clipped_bottom) {
+        (true, true) => (top + bottom) / 2.0,
+        (false, true) => bottom - viewport / 2.0,
+        (true, false) => top + viewport / 2.0,
+        // The whole journey fits: centre of what is seen.
+        (false, false) => (top + bottom) / 2.0,
+    }
+}
+
+/// In reduced motion, the train sits at its station instead of gliding.
+pub fn train_progress(pos: Position, reduced_motion: bool) -> f64 {
+    if reduced_motion {
+        pos.active as f64
+    } else {
+        pos.progress
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::Engine;
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::{line_from_sentinels, locate, Position};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{
+        Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry,
+        IntersectionObserverInit, ResizeObserver,
+    };
+
+    /// Sentinel spacing in px: the resolution of the reading line when framed.
+    const SPACING: f64 = 16.0;
+
+    struct State {
+        container: HtmlElement,
+        steps: Vec<HtmlElement>,
+        tops: Vec<f64>,
+        end: f64,
+        ruler: HtmlElement,
+        sentinels: Vec<Element>,
+        visible: Vec<bool>,
+        framed: bool,
+        viewport: f64,
+        on_change: Box<dyn Fn(Position)>,
+        last: Option<Position>,
+    }
+
+    /// Owns the observers; dropping it disconnects them.
+    pub struct Engine {
+        state: Rc<RefCell<State>>,
+        io: IntersectionObserver,
+        ro: ResizeObserver,
+        _io_cb: Closure<dyn FnMut(js_sys::Array)>,
+        _ro_cb: Closure<dyn FnMut(js_sys::Array)>,
+    }
+
+    fn is_framed() -> bool {
+        let w = web_sys::window().unwrap();
+        match w.top() {
+            Ok(Some(top)) => !js_sys::Object::is(&top, &w),
+            _ => true,
+        }
+    }
+
+    impl State {
+        /// Reads the steps' positions: the only layout read besides the
+        /// reading line itself.
+        fn measure(&mut self) {
+            let base = self.container.get_bounding_client_rect().top();
+            self.tops = self
+                .steps
+                .iter()
+                .map(|s| s.get_bounding_client_rect().top() - base)
+                .collect();
+            self.end = self.container.get_bounding_client_rect().height();
+            if !self.framed {
+                self.viewport = web_sys::window()
+                    .and_then(|w| w.inner_height().ok())
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(self.viewport);
+            }
+        }
+
+        fn line(&mut self) -> Option<f64> {
+            if !self.framed {
+                let top = self.container.get_bounding_client_rect().top();
+                return Some(self.viewport / 2.0 - top);
+            }
+            let first = self.visible.iter().position(|&v| v)?;
+            let last = self.visible.iter().rposition(|&v| v)?;
+            if first > 0 && last + 1 < self.visible.len() {
+                // Both edges inside the journey: the viewport's height is exact.
+                self.viewport = (last - first) as f64 * SPACING;
+            }
+            Some(line_from_sentinels(
+                first,
+                last,
+                self.visible.len(),
+                SPACING,
+                self.viewport,
+            ))
+        }
+
+        fn update(&mut self) {
+            let pos = match self.line() {
+                Some(line) => locate(line, &self.tops, self.end),
+                // Nothing of the journey is on screen: keep the last position.
+                None => match self.last {
+                    Some(p) => Position { inside: false, ..p },
+                    None => locate(f64::NEG_INFINITY, &self.tops, self.end),
+                },
+            };
+            if self.last != Some(pos) {
+                self.last = Some(pos);
+                (self.on_change)(pos);
+            }
+        }
+    }
+
+    impl Engine {
+        /// Watches `steps` inside `container`; `on_change` gets every new
+        /// position (at most once a frame).
+        pub fn new(
+            container: HtmlElement,
+            steps: Vec<HtmlElement>,
+            on_change: impl Fn(Position) + 'static,
+        ) -> Result<Engine, JsValue> {
+            let doc = web_sys::window().unwrap().document().unwrap();
+            let ruler: HtmlElement = doc.create_element("div")?.unchecked_into();
+            ruler.set_class_name("scroll-ruler");
+            ruler.set_attribute("aria-hidden", "true")?;
+            container.append_child(&ruler)?;
+            let framed = is_framed();
+            let viewport = web_sys::window()
+                .and_then(|w| w.screen().ok())
+                .and_then(|s| s.avail_height().ok())
+                .map(|h| h as f64)
+                .unwrap_or(800.0);
+            let state = Rc::new(RefCell::new(State {
+                container: container.clone(),
+                steps,
+                tops: Vec::new(),
+                end: 0.0,
+                ruler,
+                sentinels: Vec::new(),
+                visible: Vec::new(),
+                framed,
+                viewport,
+                on_change: Box::new(on_change),
+                last: None,
+            }));
+
+            let st = state.clone();
+            let io_cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let mut s = st.borrow_mut();
+                for e in entries.iter() {
+                    let e: IntersectionObserverEntry = e.unchecked_into();
+                    let target = e.target();
+                    if let Some(i) = target
+                        .get_attribute("data-i")
+                        .and_then(|v| v.parse::<usize>().ok())
+                    {
+                        if let Some(v) = s.visible.get_mut(i) {
+                            *v = e.is_intersecting();
+                        }
+                    }
+                }
+                s.update();
+            });
+            let init = IntersectionObserverInit::new();
+            init.set_threshold(&JsValue::from_f64(0.0));
+            let io = IntersectionObserver::new_with_options(io_cb.as_ref().unchecked_ref(), &init)?;
+
+            let st = state.clone();
+            let io2 = io.clone();
+            let ro_cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+                let mut s = st.borrow_mut();
+                s.measure();
+                rebuild_ruler(&mut s, &io2);
+                s.update();
+            });
+            let ro = ResizeObserver::new(ro_cb.as_ref().unchecked_ref())?;
+            ro.observe(&container);
+
+            Ok(Engine {
+                state,
+                io,
+                ro,
+                _io_cb: io_cb,
+                _ro_cb: ro_cb,
+            })
+        }
+
+        /// The step tops, as last measured (px from the journey's top).
+        pub fn tops(&self) -> Vec<f64> {
+            self.state.borrow().tops.clone()
+        }
+
+        pub fn framed(&self) -> bool {
+            self.state.borrow().framed
+        }
+
+        /// Re-reads positions now (after a language switch, say).
+        pub fn refresh(&self) {
+            let mut s = self.state.borrow_mut();
+            s.measure();
+            rebuild_ruler(&mut s, &self.io);
+            s.update();
+        }
+    }
+
+    fn rebuild_ruler(s: &mut State, io: &IntersectionObserver) {
+        let count = (s.end / SPACING).ceil() as usize + 1;
+        if count == s.sentinels.len() {
+            return;
+        }
+        let doc = web_sys::window().unwrap().document().unwrap();
+        while s.sentinels.len() > count {
+            if let Some(el) = s.sentinels.pop() {
+                io.unobserve(&el);
+                el.remove();
+            }
+        }
+        while s.sentinels.len() < count {
+            let i = s.sentinels.len();
+            let Ok(el) = doc.create_element("div") else {
+                break;
+            };
+            let _ = el.set_attribute("data-i", &i.to_string());
+            // Positioned by CSS custom property so no inline style attribute is
+            // needed (the page runs under a strict CSP).
+            if let Some(h) = el.dyn_ref::<HtmlElement>() {
+                let _ = h
+                    .style()
+                    .set_property("inset-block-start", &format!("{}px", i as f64 * SPACING));
+            }
+            let _ = s.ruler.append_child(&el);
+            io.observe(&el);
+            s.sentinels.push(el);
+        }
+        s.visible.resize(count, false);
+    }
+
+    impl Drop for Engine {
+        fn drop(&mut self) {
+            self.io.disconnect();
+            self.ro.disconnect();
+            let s = self.state.borrow();
+            s.ruler.remove();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn before_the_first_step_nothing_is_inside() {
+        let p = locate(50.0, &[100.0, 300.0, 600.0], 900.0);
+        assert_eq!((p.active, p.progress, p.inside), (0, 0.0, false));
+    }
+
+    #[test]
+    fn progress_runs_continuously_between_steps() {
+        let tops = [100.0, 300.0, 600.0];
+        assert_eq!(locate(100.0, &tops, 900.0).progress, 0.0);
+        assert_eq!(locate(200.0, &tops, 900.0).progress, 0.5);
+        let p = locate(450.0, &tops, 900.0);
+        assert_eq!((p.active, p.progress), (1, 1.5));
+        let last = locate(700.0, &tops, 900.0);
+        assert_eq!((last.active, last.progress, last.inside), (2, 2.0, true));
+        assert!(!locate(950.0, &tops, 900.0).inside);
+    }
+
+    #[test]
+    fn reading_line_from_visible_sentinels() {
+        // Viewport wholly inside the journey: its middle.
+        assert_eq!(line_from_sentinels(10, 60, 200, 16.0, 999.0), 35.0 * 16.0);
+        // Journey starts on screen: viewport bottom minus half a viewport.
+        assert_eq!(line_from_sentinels(0, 50, 200, 16.0, 800.0), 800.0 - 400.0);
+        // Journey ends on screen.
+        assert_eq!(
+            line_from_sentinels(150, 199, 200, 16.0, 800.0),
+            2400.0 + 400.0
+        );
+    }
+
+    #[test]
+    fn reduced_motion_snaps_to_the_station() {
+        let p = Position {
+            active: 3,
+            progress: 3.7,
+            inside: true,
+        };
+        assert_eq!(train_progress(p, true), 3.0);
+        assert_eq!(train_progress(p, false), 3.7);
+    }
+}

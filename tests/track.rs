@@ -1,0 +1,202 @@
+//! Track geometry for the real story at every width from 320 to 1440 px.
+
+use qitar::format::{self, Style};
+use qitar::i18n::Lang;
+use qitar::story::{load, StationKind, Story, BUILT_IN};
+use qitar::track::{layout, Frame, Layout, Orientation, Point, Rect, Stop};
+
+fn stops(story: &Story, lang: Lang) -> Vec<Stop> {
+    let locale = story.number_locales.get(lang).to_string();
+    story
+        .stations
+        .iter()
+        .map(|s| Stop {
+            label: match (&s.label, s.year) {
+                (Some(l), _) => format::digits(l.get(lang), &locale),
+                (None, Some(y)) => format::number(y as f64, &locale, Style::Year),
+                (None, None) => s.id.clone(),
+            },
+            waypoint: s.kind == StationKind::Waypoint,
+            platforms: s
+                .platforms
+                .iter()
+                .map(|p| story.platforms.iter().position(|q| &q.id == p).unwrap())
+                .collect(),
+        })
+        .collect()
+}
+
+/// The box style/main.css gives the track at a viewport size (keep in step
+/// with the `.journey-body` and `.track-figure` rules).
+fn frame_for(vw: f64, vh: f64, rtl: bool) -> Frame {
+    if vw >= 900.0 {
+        let main = vw.min(1216.0) - 48.0;
+        Frame {
+            width: main - 416.0 - 40.0,
+            height: 208.0,
+            rtl,
+            font: 12.0,
+        }
+    } else {
+        Frame {
+            width: 104.0,
+            height: vh - 56.0 - 3.0,
+            rtl,
+            font: 11.0,
+        }
+    }
+}
+
+fn dot_box(p: Point) -> Rect {
+    Rect {
+        x: p.x - 8.0,
+        y: p.y - 8.0,
+        w: 16.0,
+        h: 16.0,
+    }
+}
+
+fn check(l: &Layout, what: &str) {
+    for (i, a) in l.labels.iter().enumerate() {
+        assert!(
+            a.bbox.inside(l.width, l.height),
+            "{what}: label {i} {:?} leaves the frame",
+            a.bbox
+        );
+        for (j, b) in l.labels.iter().enumerate().skip(i + 1) {
+            assert!(
+                !a.bbox.overlaps(&b.bbox),
+                "{what}: labels {i} and {j} overlap"
+            );
+        }
+        for (j, p) in l.stops.iter().enumerate() {
+            assert!(
+                !a.bbox.overlaps(&dot_box(*p)),
+                "{what}: label {i} covers stop {j}"
+            );
+        }
+    }
+}
+
+#[test]
+fn labels_never_overlap_from_320_to_1440_px() {
+    let story = load(BUILT_IN).unwrap();
+    for lang in Lang::ALL {
+        let st = stops(&story, lang);
+        for vw in (320..=1440).step_by(10) {
+            for vh in [568.0, 640.0, 740.0, 844.0, 1000.0] {
+                let f = frame_for(vw as f64, vh, lang.is_rtl());
+                let l = layout(&st, story.platforms.len(), f);
+                let expected = if vw >= 900 {
+                    Orientation::Horizontal
+                } else {
+                    Orientation::Vertical
+                };
+                assert_eq!(l.orientation, expected, "{vw}px");
+                check(&l, &format!("{lang:?} {vw}x{vh}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn stations_are_monotonic_along_the_path() {
+    let story = load(BUILT_IN).unwrap();
+    let st = stops(&story, Lang::En);
+    for f in [
+        frame_for(390.0, 844.0, false),
+        frame_for(1280.0, 800.0, false),
+    ] {
+        let l = layout(&st, story.platforms.len(), f);
+        assert_eq!(l.stop_t.first(), Some(&0.0));
+        assert!((l.stop_t.last().unwrap() - 1.0).abs() < 1e-9);
+        for w in l.stop_t.windows(2) {
+            assert!(w[1] > w[0], "{:?}", l.stop_t);
+        }
+    }
+}
+
+fn distance_to_path(l: &Layout, p: Point) -> f64 {
+    l.stops
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let len2 = dx * dx + dy * dy;
+            let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0);
+            let (qx, qy) = (a.x + t * dx, a.y + t * dy);
+            ((p.x - qx).powi(2) + (p.y - qy).powi(2)).sqrt()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+#[test]
+fn any_progress_maps_to_a_point_on_the_path() {
+    let story = load(BUILT_IN).unwrap();
+    let st = stops(&story, Lang::Ar);
+    for f in [
+        frame_for(320.0, 568.0, true),
+        frame_for(1440.0, 900.0, true),
+    ] {
+        let l = layout(&st, story.platforms.len(), f);
+        let n = l.stops.len() as f64;
+        let mut last_t = -1.0;
+        let mut p = 0.0;
+        while p <= n - 1.0 {
+            let pose = l.pose(p);
+            assert!(distance_to_path(&l, pose.at) < 1e-6, "progress {p}");
+            assert!(pose.t >= last_t, "t goes back at {p}");
+            assert!((0.0..=1.0).contains(&pose.t));
+            last_t = pose.t;
+            p += 0.01;
+        }
+        // Out-of-range and non-finite input clamps onto the path.
+        assert_eq!(l.pose(-3.0).at, l.stops[0]);
+        assert_eq!(l.pose(99.0).at, *l.stops.last().unwrap());
+        assert_eq!(l.pose(f64::NAN).at, l.stops[0]);
+    }
+}
+
+#[test]
+fn right_to_left_mirrors_the_journey() {
+    let story = load(BUILT_IN).unwrap();
+    let st = stops(&story, Lang::Ar);
+    let rtl = layout(&st, story.platforms.len(), frame_for(1280.0, 800.0, true));
+    let ltr = layout(&st, story.platforms.len(), frame_for(1280.0, 800.0, false));
+    for (a, b) in rtl.stops.iter().zip(&ltr.stops) {
+        assert!((a.x - (rtl.width - b.x)).abs() < 1e-9);
+    }
+    assert!(
+        rtl.stops.windows(2).all(|w| w[1].x < w[0].x),
+        "runs right to left"
+    );
+    // The train faces its way of travel: leftwards in Arabic, rightwards in English.
+    assert!((rtl.pose(0.5).angle.abs() - 180.0).abs() < 1e-9);
+    assert!(ltr.pose(0.5).angle.abs() < 1e-9);
+    // Downwards on phones.
+    let phone = layout(&st, story.platforms.len(), frame_for(390.0, 844.0, true));
+    assert!((phone.pose(0.5).angle - 90.0).abs() < 1e-9);
+}
+
+#[test]
+fn platform_lines_follow_the_story() {
+    let story = load(BUILT_IN).unwrap();
+    let st = stops(&story, Lang::En);
+    let l = layout(&st, story.platforms.len(), frame_for(1280.0, 800.0, false));
+    let strand = |id: &str| {
+        let p = story.platforms.iter().position(|q| q.id == id).unwrap();
+        l.strands.iter().find(|s| s.platform == p).unwrap()
+    };
+    let idx = |id: &str| story.stations.iter().position(|s| s.id == id).unwrap();
+    // Facebook and Twitter run from 2011 and end at 2017; Telegram takes over.
+    assert_eq!(
+        (strand("facebook").first, strand("facebook").last),
+        (idx("s2011"), idx("s2017"))
+    );
+    assert_eq!(
+        (strand("twitter").first, strand("twitter").last),
+        (idx("s2011"), idx("s2017"))
+    );
+    assert_eq!(strand("telegram").first, idx("s2018"));
+    assert_eq!(strand("googleplus").first, idx("via-googleplus"));
+}
