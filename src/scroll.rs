@@ -201,6 +201,13 @@ mod browser {
             let ruler: HtmlElement = doc.create_element("div")?.unchecked_into();
             ruler.set_class_name("scroll-ruler");
             ruler.set_attribute("aria-hidden", "true")?;
+            // Set through the CSSOM, not a style attribute (strict CSP), and
+            // not left to the stylesheet: the engine must work on its own.
+            let css = ruler.style();
+            css.set_property("position", "absolute")?;
+            css.set_property("inset", "0")?;
+            css.set_property("pointer-events", "none")?;
+            css.set_property("visibility", "hidden")?;
             container.append_child(&ruler)?;
             let framed = is_framed();
             let viewport = web_sys::window()
@@ -299,12 +306,13 @@ mod browser {
                 break;
             };
             let _ = el.set_attribute("data-i", &i.to_string());
-            // Positioned by CSS custom property so no inline style attribute is
-            // needed (the page runs under a strict CSP).
             if let Some(h) = el.dyn_ref::<HtmlElement>() {
-                let _ = h
-                    .style()
-                    .set_property("inset-block-start", &format!("{}px", i as f64 * SPACING));
+                let css = h.style();
+                let _ = css.set_property("position", "absolute");
+                let _ = css.set_property("inset-inline-start", "0");
+                let _ = css.set_property("inline-size", "1px");
+                let _ = css.set_property("block-size", "1px");
+                let _ = css.set_property("inset-block-start", &format!("{}px", i as f64 * SPACING));
             }
             let _ = s.ruler.append_child(&el);
             io.observe(&el);

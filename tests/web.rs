@@ -183,3 +183,71 @@ async fn an_invalid_story_lists_its_problems_translated() {
     assert!(count(&host, ".error-list li") >= 4, "{panel}");
     host.remove();
 }
+
+/// The scroll engine over plain steps: activates each in order as the
+/// window scrolls, with continuous progress, and stops when dropped.
+#[wasm_bindgen_test]
+async fn scroll_engine_activates_steps_in_order() {
+    use qitar::scroll::{Engine, Position};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    container
+        .style()
+        .set_property("position", "relative")
+        .unwrap();
+    let mut steps = Vec::new();
+    for _ in 0..5 {
+        let s: HtmlElement = doc.create_element("section").unwrap().unchecked_into();
+        s.style().set_property("height", "700px").unwrap();
+        container.append_child(&s).unwrap();
+        steps.push(s);
+    }
+    // Room to scroll past both ends.
+    let spacer = |h: &str| {
+        let d: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        d.style().set_property("height", h).unwrap();
+        d
+    };
+    let body = doc.body().unwrap();
+    body.append_child(&spacer("1200px")).unwrap();
+    body.append_child(&container).unwrap();
+    body.append_child(&spacer("1200px")).unwrap();
+
+    let seen: Rc<RefCell<Vec<Position>>> = Rc::default();
+    let log = seen.clone();
+    let engine = Engine::new(container.clone(), steps, move |p| log.borrow_mut().push(p)).unwrap();
+    settle(50).await;
+
+    let w = web_sys::window().unwrap();
+    let start = container.get_bounding_client_rect().top() + w.scroll_y().unwrap();
+    let vh = w.inner_height().unwrap().as_f64().unwrap();
+    let mut actives = Vec::new();
+    let mut progress = Vec::new();
+    let mut y = start - vh;
+    while y < start + 3500.0 {
+        w.scroll_to_with_x_and_y(0.0, y);
+        settle(40).await;
+        if let Some(p) = seen.borrow().last() {
+            if p.inside && actives.last() != Some(&p.active) {
+                actives.push(p.active);
+            }
+            progress.push(p.progress);
+        }
+        y += 150.0;
+    }
+    assert_eq!(actives, vec![0, 1, 2, 3, 4]);
+    assert!(progress.windows(2).all(|w| w[1] >= w[0]), "{progress:?}");
+    assert!(progress.iter().any(|p| p.fract() > 0.1 && p.fract() < 0.9));
+
+    // Dropped, it no longer reports.
+    drop(engine);
+    let before = seen.borrow().len();
+    w.scroll_to_with_x_and_y(0.0, start);
+    settle(60).await;
+    assert_eq!(seen.borrow().len(), before);
+    container.remove();
+    w.scroll_to_with_x_and_y(0.0, 0.0);
+}
