@@ -14,6 +14,8 @@ use crate::story::{self, NumberLocales, Story, StoryError, Text};
 pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub locales: RwSignal<NumberLocales>,
+    /// Bumped when the colour scheme changes, so canvases repaint.
+    pub theme: RwSignal<u32>,
 }
 
 impl Ctx {
@@ -102,8 +104,17 @@ pub fn App() -> impl IntoView {
 
     let lang = RwSignal::new(url_lang.unwrap_or_default());
     let locales = RwSignal::new(NumberLocales::default());
-    let ctx = Ctx { lang, locales };
+    let theme = RwSignal::new(0u32);
+    let ctx = Ctx {
+        lang,
+        locales,
+        theme,
+    };
     provide_context(ctx);
+    provide_context(crate::stats::Cards {
+        open: RwSignal::new(None),
+    });
+    page::on_color_scheme_change(move || theme.update(|v| *v += 1));
 
     let adopt = move |s: Story| {
         if url_lang.is_none() {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::app::{t, text, ui_text, Ctx};
 use crate::format::{self, Style};
 use crate::journey::Journey;
-use crate::stats::StatList;
+use crate::stats::{StatCard, StatList};
 use crate::story::{Source, Station, StationKind, Story};
 
 /// The DOM id of a station: its year, so `#2017` works, or its own id for
@@ -30,7 +30,7 @@ pub fn Article(story: Arc<Story>) -> impl IntoView {
                     <h3>{text(&ini.name)}</h3>
                     <p class="region">{text(&ini.region)}</p>
                     <p>{text(&ini.what)}</p>
-                    <StatList story=story.clone() stats=ini.stats.clone() />
+                    <StatList stats=ini.stats.clone() />
                     {source.map(|s| view! { <Attribution source=s /> })}
                 </li>
             }
@@ -65,6 +65,7 @@ pub fn Article(story: Arc<Story>) -> impl IntoView {
                 <h2 id="sources-title" data-anchor="">{ui_text(|s| &s.sources)}</h2>
                 <ol class="source-list">{sources}</ol>
             </section>
+            <StatCard story=story.clone() />
         </article>
     }
 }
@@ -118,7 +119,7 @@ pub fn StationItem(
                 {platforms}
             </ul>
             <p class="caption">{text(&station.caption)}</p>
-            <StatList story=story.clone() stats=station.stats.clone() />
+            <StatList stats=station.stats.clone() />
             {source.map(|s| view! { <Attribution source=s /> })}
         </li>
     }

@@ -59,12 +59,8 @@ impl ChartData {
         let change = match (chart.kind, chart.bars.first(), chart.bars.last()) {
             (ChartKind::Change, Some(a), Some(b)) if a.value > 0.0 => {
                 let pct = (b.value - a.value) / a.value * 100.0;
-                let sign = if pct < 0.0 { "−" } else { "+" };
                 // One decimal, as the source reports it.
-                Some(format!(
-                    "{sign}{}",
-                    fmt((pct.abs() * 10.0).round() / 10.0, Style::Percent)
-                ))
+                Some(fmt((pct * 10.0).round() / 10.0, Style::SignedPercent))
             }
             _ => None,
         };

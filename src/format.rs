@@ -16,6 +16,8 @@ pub enum Style {
     Compact,
     /// A year: digits only, no grouping.
     Year,
+    /// A change in percent, always signed: -8.4%.
+    SignedPercent,
 }
 
 impl Style {
@@ -107,6 +109,11 @@ mod imp {
                     set(&o, "compactDisplay", "long");
                 }
                 Style::Year => set(&o, "useGrouping", false),
+                Style::SignedPercent => {
+                    set(&o, "style", "percent");
+                    set(&o, "maximumFractionDigits", 1);
+                    set(&o, "signDisplay", "exceptZero");
+                }
             }
             let fmt = construct("NumberFormat", locale, &o);
             let f: Function = Reflect::get(&fmt, &"format".into())
@@ -119,7 +126,7 @@ mod imp {
     }
 
     pub fn number(value: f64, locale: &str, style: Style) -> String {
-        let v = if style == Style::Percent {
+        let v = if matches!(style, Style::Percent | Style::SignedPercent) {
             value / 100.0
         } else {
             value
@@ -231,6 +238,16 @@ mod fallback {
                     format!("{n}%")
                 }
             }
+            Style::SignedPercent => {
+                let n = number(value.abs(), locale, Style::Percent);
+                let sign = if value < 0.0 { "-" } else { "+" };
+                // Intl marks the sign with U+061C in Arabic, so it stays put.
+                if arabic(locale) {
+                    format!("\u{61C}{sign}{n}")
+                } else {
+                    format!("{sign}{n}")
+                }
+            }
             Style::Usd => {
                 let n = grouped(value.round(), true, locale);
                 if ar {
@@ -306,11 +323,24 @@ mod fallback {
     }
 }
 
+/// Maps ASCII digits through `table`. With non-Latin digits, the
+/// separators and percent sign that touch them follow too (8.4% → ٨٫٤٪).
 fn digits_with(text: &str, table: &[char; 10]) -> String {
-    text.chars()
-        .map(|c| match c.to_digit(10) {
+    let latin = table[0] == '0';
+    let chars: Vec<char> = text.chars().collect();
+    let is_digit = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit());
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c.to_digit(10) {
             Some(d) => table[d as usize],
-            None => c,
+            None if latin => c,
+            None => match c {
+                '.' if i > 0 && is_digit(i - 1) && is_digit(i + 1) => '٫',
+                ',' if i > 0 && is_digit(i - 1) && is_digit(i + 1) => '٬',
+                '%' if i > 0 && is_digit(i - 1) => '٪',
+                _ => c,
+            },
         })
         .collect()
 }
@@ -328,6 +358,8 @@ mod tests {
         assert_eq!(number(200_000.0, "en-US", Style::Usd), "$200,000");
         assert_eq!(number(2e8, "en-US", Style::Compact), "200 million");
         assert_eq!(digits("2017–2018", "ar-u-nu-arab"), "٢٠١٧–٢٠١٨");
+        assert_eq!(digits("«8.4%», 299,649", "ar-u-nu-arab"), "«٨٫٤٪», ٢٩٩٬٦٤٩");
+        assert_eq!(digits("8.4%", "en-US"), "8.4%");
         assert_eq!(date("2018-04-05", "en-US"), "5 April 2018");
         assert_eq!(date("2015", "en-US"), "2015");
     }

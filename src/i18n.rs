@@ -84,6 +84,15 @@ pub struct Strings {
     pub station_word: String,
     pub track_label: String,
     pub track_hint: String,
+    pub close: String,
+    pub show_data: String,
+    pub hide_data: String,
+    pub copy_link: String,
+    pub link_copied: String,
+    pub copy_failed: String,
+    pub save_image: String,
+    pub running_total: String,
+    pub value: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

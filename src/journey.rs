@@ -28,6 +28,7 @@ fn stop_label(st: &Station, ctx: &Ctx) -> String {
 #[component]
 pub fn Journey(story: Arc<Story>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let cards = expect_context::<crate::stats::Cards>();
     let active = RwSignal::new(0usize);
     // Whether the reader has reached the journey yet (no announcements or
     // hash before that).
@@ -188,7 +189,9 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                 if inside.get_untracked() != pos.inside {
                     inside.set(pos.inside);
                 }
-                if pos.inside {
+                // An open card owns the hash (#stat-…) until it closes.
+                let card_open = cards.open.with_untracked(|o| o.is_some());
+                if pos.inside && !card_open {
                     crate::page::replace_hash(&hashes[pos.active]);
                 }
                 write_pose(pos);
@@ -197,10 +200,13 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                 Ok(e) => engine.set_value(Some(e)),
                 Err(e) => leptos::logging::error!("scroll engine: {e:?}"),
             }
-            // A link such as #2014 starts the reader at that station.
+            // A link such as #2014 starts the reader at that station; one
+            // such as #stat-telegram-prize opens that card.
             let hash = crate::page::hash();
             if let Some(i) = anchors.iter().position(|a| *a == hash) {
                 request_animation_frame(move || scroll_to_station(body_ref, i));
+            } else if let Some(id) = hash.strip_prefix("stat-") {
+                cards.open.set(Some(id.to_string()));
             }
         });
         // After a language switch the text reflows: measure again.
@@ -218,6 +224,8 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
         });
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = cards;
     let count = stations.len();
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let rtl = ctx.lang.get_untracked().is_rtl();

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod article;
+pub mod canvas;
 pub mod charts;
 pub mod format;
 pub mod i18n;

@@ -125,3 +125,14 @@ impl Drop for SizeWatch {
         self.observer.disconnect();
     }
 }
+
+/// Calls `f` whenever the system colour scheme flips (for as long as the
+/// page lives: there is one such listener per page).
+pub fn on_color_scheme_change(f: impl Fn() + 'static) {
+    let Ok(Some(mql)) = window().match_media("(prefers-color-scheme: dark)") else {
+        return;
+    };
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let _ = mql.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+    cb.forget();
+}

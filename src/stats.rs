@@ -1,15 +1,25 @@
-//! The statistics: each figure is a button that opens what the article
-//! said beside what the primary source says.
+//! The stat cards: every figure is a button that opens a card with the
+//! figure, what the article said beside what the source says, a chart where
+//! the story has one, its data table, and the source.
 
+use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::app::{t, text, ui_text, Ctx};
+use crate::canvas::ChartCanvas;
+use crate::charts::{self, ChartData};
 use crate::format::{self, Style};
 use crate::story::{Stat, Story};
 
+/// Which card is open, shared by the buttons, the card and the journey.
+#[derive(Clone, Copy)]
+pub struct Cards {
+    pub open: RwSignal<Option<String>>,
+}
+
 /// The figure as the reader sees it, in the current language.
-pub fn figure(ctx: Ctx, stat: &Stat) -> impl Fn() -> String + Send + Sync + 'static {
+pub fn figure(ctx: Ctx, stat: &Stat) -> impl Fn() -> String + Send + Sync + Clone + 'static {
     let (value, style) = (stat.value, Style::for_stat(stat.unit, stat.display));
     move || {
         let _ = ctx.lang.get();
@@ -17,14 +27,18 @@ pub fn figure(ctx: Ctx, stat: &Stat) -> impl Fn() -> String + Send + Sync + 'sta
     }
 }
 
+pub fn dom_id(stat_id: &str) -> String {
+    format!("stat-{stat_id}")
+}
+
 #[component]
-pub fn StatList(story: Arc<Story>, stats: Vec<Stat>) -> impl IntoView {
+pub fn StatList(stats: Vec<Stat>) -> impl IntoView {
     if stats.is_empty() {
         return None;
     }
     let items = stats
         .into_iter()
-        .map(|s| view! { <StatItem story=story.clone() stat=s /> })
+        .map(|s| view! { <StatButton stat=s /> })
         .collect::<Vec<_>>();
     Some(view! {
         <ul class="stats" aria-label=ui_text(|s| &s.figures)>
@@ -34,85 +48,396 @@ pub fn StatList(story: Arc<Story>, stats: Vec<Stat>) -> impl IntoView {
 }
 
 #[component]
-fn StatItem(story: Arc<Story>, stat: Stat) -> impl IntoView {
+fn StatButton(stat: Stat) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let open = RwSignal::new(false);
-    let dom_id = format!("stat-{}", stat.id);
-    let detail_id = format!("{dom_id}-detail");
-    let source = story.source(&stat.source).cloned();
-    let claim = stat.article.as_ref().map(|a| text(&a.claim));
-    let note = stat.note.as_ref().map(text);
-    let fig = figure(ctx, &stat);
-    let fig2 = figure(ctx, &stat);
+    let cards = expect_context::<Cards>();
+    let id = stat.id.clone();
+    let is_open = {
+        let id = id.clone();
+        move || cards.open.get().as_deref() == Some(id.as_str())
+    };
     view! {
-        <li class="stat" id=dom_id>
+        <li class="stat" id=dom_id(&stat.id)>
             <button
                 type="button"
                 class="stat-button"
-                aria-expanded=move || open.get().to_string()
-                aria-controls=detail_id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)
+                aria-haspopup="dialog"
+                aria-expanded=move || is_open().to_string()
+                on:click=move |_| cards.open.set(Some(id.clone()))
             >
-                <span class="figure">{fig}</span>
+                <span class="figure">{figure(ctx, &stat)}</span>
                 " "
                 <span class="stat-label">{text(&stat.label)}</span>
             </button>
-            <div class="stat-detail" id=detail_id hidden=move || !open.get()>
-                <dl>
-                    <dt>{ui_text(|s| &s.article_said)}</dt>
-                    <dd class="article-said">
+        </li>
+    }
+}
+
+/// The one card dialog of the page; its content follows `Cards::open`.
+#[component]
+pub fn StatCard(story: Arc<Story>) -> impl IntoView {
+    let cards = expect_context::<Cards>();
+    let dialog_ref = NodeRef::<html::Dialog>::new();
+    // The hash before the card opened, to put back when it closes.
+    let previous_hash = StoredValue::new(String::new());
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        let story = story.clone();
+        Effect::new(move |_| {
+            let open = cards.open.get();
+            let Some(dialog) = dialog_ref.get() else {
+                return;
+            };
+            match open {
+                Some(id) if story.stat(&id).is_some() => {
+                    if !dialog.open() {
+                        previous_hash.set_value(crate::page::hash());
+                        let _ = dialog.show_modal();
+                        // The close button takes focus once the body is in.
+                        request_animation_frame(move || {
+                            use wasm_bindgen::JsCast;
+                            if let Some(b) = dialog_ref
+                                .get_untracked()
+                                .and_then(|d| d.query_selector(".card-close").ok().flatten())
+                                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                let _ = b.focus();
+                            }
+                        });
+                    }
+                    crate::page::replace_hash(&dom_id(&id));
+                }
+                Some(_) => cards.open.set(None),
+                None => {
+                    if dialog.open() {
+                        dialog.close();
+                    }
+                }
+            }
+        });
+    }
+
+    // Closed by Esc, the close button or a tap outside: hand focus back to
+    // the figure that opened it.
+    let on_close = move |_| {
+        let id = cards.open.get_untracked();
+        cards.open.set(None);
+        crate::page::replace_hash(&previous_hash.get_value());
+        if let Some(id) = id {
+            focus_button(&id);
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(dialog) = dialog_ref.get_untracked() else {
+            return;
+        };
+        // A click on the dialog element itself, outside its box, is the backdrop.
+        let r = dialog.get_bounding_client_rect();
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        let outside = x < r.left() || x > r.right() || y < r.top() || y > r.bottom();
+        let on_dialog = ev
+            .target()
+            .is_some_and(|t| js_sys::Object::is(&t, dialog.as_ref()));
+        if on_dialog && outside {
+            dialog.close();
+        }
+    };
+
+    let body = move || {
+        cards
+            .open
+            .get()
+            .and_then(|id| story.stat(&id).cloned())
+            .map(|stat| view! { <CardBody story=story.clone() stat=stat dialog=dialog_ref /> })
+    };
+    view! {
+        <dialog
+            class="stat-card"
+            node_ref=dialog_ref
+            aria-labelledby="card-title"
+            on:close=on_close
+            on:click=on_click
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    if let Some(d) = dialog_ref.get_untracked() {
+                        d.close();
+                    }
+                }
+            }
+        >
+            {body}
+        </dialog>
+    }
+}
+
+fn focus_button(stat_id: &str) {
+    use wasm_bindgen::JsCast;
+    let button = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("#{} .stat-button", dom_id(stat_id)))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(b) = button {
+        let _ = b.focus();
+    }
+}
+
+#[component]
+fn CardBody(story: Arc<Story>, stat: Stat, dialog: NodeRef<html::Dialog>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let source = story.source(&stat.source).cloned();
+    let show_data = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let close = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+
+    let claim = stat.article.as_ref().map(|a| text(&a.claim));
+    let chart = stat.chart.clone().map(|chart| {
+        let ch = chart.clone();
+        let data = Signal::derive(move || {
+            let lang = ctx.lang.get();
+            let locale = ctx.locale();
+            let fmt = move |v: f64, s: Style| format::number(v, &locale, s);
+            ChartData::new(&ch, lang, &t(lang).running_total, &fmt)
+        });
+        let title = text(&chart.title);
+        let title2 = title.clone();
+        let summary = Signal::derive(move || charts::summary(&title2(), &data.get()));
+        let rows = chart
+            .bars
+            .iter()
+            .map(|b| {
+                let value = b.value;
+                let src = story.source(&b.source).map(|s| text(&s.publisher));
+                view! {
+                    <tr>
+                        <th scope="row">{text(&b.label)}</th>
+                        <td>{move || format::number(value, &ctx.locale(), Style::Plain)}</td>
+                        <td>{src}</td>
+                    </tr>
+                }
+            })
+            .collect::<Vec<_>>();
+        let table_id = format!("{}-data", dom_id(&stat.id));
+        view! {
+            <figure class="card-chart">
+                <figcaption>{title.clone()}</figcaption>
+                <ChartCanvas data=data summary=summary canvas_ref=canvas_ref />
+                <button
+                    type="button"
+                    class="card-action"
+                    aria-expanded=move || show_data.get().to_string()
+                    aria-controls=table_id.clone()
+                    on:click=move |_| show_data.update(|v| *v = !*v)
+                >
+                    {move || {
+                        let s = t(ctx.lang.get());
+                        if show_data.get() { s.hide_data.clone() } else { s.show_data.clone() }
+                    }}
+                </button>
+                <table class="card-table" id=table_id hidden=move || !show_data.get()>
+                    <caption>{title}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ui_text(|s| &s.period)}</th>
+                            <th scope="col">{ui_text(|s| &s.value)}</th>
+                            <th scope="col">{ui_text(|s| &s.source)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </figure>
+        }
+    });
+    let has_chart = stat.chart.is_some();
+    let stat_id = stat.id.clone();
+    let copy = move |_| copy_link(&stat_id, status);
+    let image_id = stat.id.clone();
+    let save = move |_| save_image(canvas_ref, &image_id);
+
+    view! {
+        <div class="card-inner">
+            <div class="card-grip" aria-hidden="true" on:pointerdown=move |ev| swipe_to_close(ev, dialog)></div>
+            <header class="card-head">
+                <p class="card-figure">{figure(ctx, &stat)}</p>
+                <h2 id="card-title" class="card-label">{text(&stat.label)}</h2>
+                <p class="card-period">{text(&stat.period)}</p>
+                <button type="button" class="card-close" autofocus on:click=close aria-label=ui_text(|s| &s.close)>
+                    <span aria-hidden="true">"×"</span>
+                </button>
+            </header>
+            <div class="compare">
+                <section class="said">
+                    <h3>{ui_text(|s| &s.article_said)}</h3>
+                    <p>
                         {match claim {
                             Some(c) => c.into_any(),
                             None => (move || t(ctx.lang.get()).no_article_figure.clone()).into_any(),
                         }}
-                    </dd>
-                    <dt>{ui_text(|s| &s.source_says)}</dt>
-                    <dd class="source-says">
-                        <bdi>{fig2}</bdi>
+                    </p>
+                </section>
+                <section class="says">
+                    <h3>{ui_text(|s| &s.source_says)}</h3>
+                    <p>
+                        <bdi class="says-figure">{figure(ctx, &stat)}</bdi>
                         " "
                         {text(&stat.label)}
-                    </dd>
-                    <dt>{ui_text(|s| &s.period)}</dt>
-                    <dd class="period">{text(&stat.period)}</dd>
-                    {note
-                        .map(|n| {
-                            view! {
-                                <dt>{ui_text(|s| &s.note)}</dt>
-                                <dd class="note">{n}</dd>
-                            }
-                        })}
-                    <dt>{ui_text(|s| &s.source)}</dt>
-                    <dd class="stat-source">
-                        {source
-                            .map(|s| {
-                                let title = text(&s.title);
-                                let publisher = text(&s.publisher);
-                                match s.url.clone() {
-                                    Some(u) => {
-                                        view! {
-                                            <a href=u rel="noopener" target="_blank">
-                                                {publisher}
-                                                ": "
-                                                {title}
-                                            </a>
-                                        }
-                                            .into_any()
-                                    }
-                                    None => {
-                                        view! {
-                                            <span>
-                                                {publisher}
-                                                ": "
-                                                {title}
-                                            </span>
-                                        }
-                                            .into_any()
-                                    }
-                                }
-                            })}
-                    </dd>
-                </dl>
+                        " ("
+                        {text(&stat.period)}
+                        ")"
+                    </p>
+                </section>
             </div>
-        </li>
+            {stat.note.as_ref().map(|n| view! {
+                <p class="card-note">
+                    <strong>{ui_text(|s| &s.note)}": "</strong>
+                    {text(n)}
+                </p>
+            })}
+            {chart}
+            <p class="card-source">
+                <strong>{ui_text(|s| &s.source)}": "</strong>
+                {source.map(|s| {
+                    let date = s.date.clone();
+                    let label = text(&s.publisher);
+                    let title = text(&s.title);
+                    let date_text = move || date.as_deref().map(|d| format!(", {}", format::date(d, &ctx.locale()))).unwrap_or_default();
+                    match s.url.clone() {
+                        Some(u) => view! {
+                            <a href=u rel="noopener" target="_blank">{label}": "{title}</a>{date_text}
+                        }.into_any(),
+                        None => view! { <span>{label}": "{title}</span>{date_text} }.into_any(),
+                    }
+                })}
+            </p>
+            <div class="card-actions">
+                <button type="button" class="card-action" on:click=copy>{ui_text(|s| &s.copy_link)}</button>
+                {has_chart.then(|| view! {
+                    <button type="button" class="card-action" on:click=save>{ui_text(|s| &s.save_image)}</button>
+                })}
+            </div>
+            <p class="card-status" role="status">{move || status.get()}</p>
+        </div>
     }
+}
+
+fn card_url(stat_id: &str) -> String {
+    let Some(w) = web_sys::window() else {
+        return String::new();
+    };
+    let href = w.location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{}", dom_id(stat_id))
+}
+
+fn copy_link(stat_id: &str, status: RwSignal<String>) {
+    let url = card_url(stat_id);
+    let ctx = expect_context::<Ctx>();
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let clipboard = w.navigator().clipboard();
+    let promise = clipboard.write_text(&url);
+    leptos::task::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        let s = t(ctx.lang.get_untracked());
+        status.set(if ok {
+            s.link_copied.clone()
+        } else {
+            format!("{} {url}", s.copy_failed)
+        });
+    });
+}
+
+fn save_image(canvas: NodeRef<html::Canvas>, stat_id: &str) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(canvas) = canvas.get_untracked() else {
+        return;
+    };
+    let name = format!("qitar-{stat_id}.png");
+    let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+        let Some(blob) = blob else { return };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        let doc = web_sys::window().and_then(|w| w.document());
+        if let Some(a) = doc
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            a.set_href(&url);
+            a.set_download(&name);
+            a.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = canvas.to_blob(done.unchecked_ref());
+}
+
+/// Drag the sheet's grip down far enough and it closes; otherwise it
+/// springs back.
+fn swipe_to_close(ev: web_sys::PointerEvent, dialog: NodeRef<html::Dialog>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(d) = dialog.get_untracked() else {
+        return;
+    };
+    let start = ev.client_y() as f64;
+    let el: web_sys::HtmlElement = d.clone().unchecked_into();
+    if let Some(t) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
+        let _ = t.set_pointer_capture(ev.pointer_id());
+    }
+    let target = ev.target();
+    let el_move = el.clone();
+    let on_move =
+        Closure::<dyn FnMut(web_sys::PointerEvent)>::new(move |e: web_sys::PointerEvent| {
+            let dy = (e.client_y() as f64 - start).max(0.0);
+            let _ = el_move
+                .style()
+                .set_property("transform", &format!("translateY({dy}px)"));
+        });
+    let on_up =
+        Closure::<dyn FnMut(web_sys::PointerEvent)>::new(move |e: web_sys::PointerEvent| {
+            let dy = e.client_y() as f64 - start;
+            let _ = el.style().remove_property("transform");
+            if dy > 80.0 {
+                d.close();
+            }
+        });
+    if let Some(t) = target {
+        let _ = t.add_event_listener_with_callback("pointermove", on_move.as_ref().unchecked_ref());
+        let opts = web_sys::AddEventListenerOptions::new();
+        opts.set_once(true);
+        let _ = t.add_event_listener_with_callback_and_add_event_listener_options(
+            "pointerup",
+            on_up.as_ref().unchecked_ref(),
+            &opts,
+        );
+        // The move listener goes when the pointer lifts.
+        let t2 = t.clone();
+        let mv = on_move.as_ref().clone();
+        let cleanup = Closure::once_into_js(move || {
+            let _ = t2.remove_event_listener_with_callback("pointermove", mv.unchecked_ref());
+        });
+        let _ = t.add_event_listener_with_callback_and_add_event_listener_options(
+            "pointerup",
+            cleanup.unchecked_ref(),
+            &opts,
+        );
+    }
+    on_move.forget();
+    on_up.forget();
 }

@@ -120,7 +120,7 @@ async fn language_switch_flips_dir_lang_and_text() {
 }
 
 #[wasm_bindgen_test]
-async fn a_figure_expands_its_detail_in_place() {
+async fn a_figure_opens_its_card_and_escape_closes_it() {
     let (host, _h) = mount("?lang=en");
     settle(20).await;
     let button: HtmlElement = host
@@ -128,25 +128,45 @@ async fn a_figure_expands_its_detail_in_place() {
         .unwrap()
         .unwrap()
         .unchecked_into();
-    let detail = host
-        .query_selector("#stat-twitter-fall-8-4-detail")
+    let dialog: web_sys::HtmlDialogElement = host
+        .query_selector("dialog.stat-card")
         .unwrap()
-        .unwrap();
-    assert!(detail.has_attribute("hidden"));
-    assert_eq!(
-        button.get_attribute("aria-expanded").as_deref(),
-        Some("false")
-    );
+        .unwrap()
+        .unchecked_into();
+    assert!(!dialog.open());
+    button.focus().unwrap();
     button.click();
-    settle(20).await;
-    assert!(!detail.has_attribute("hidden"));
+    settle(60).await;
+    assert!(dialog.open());
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")
     );
-    let text = detail.text_content().unwrap();
+    let text = dialog.text_content().unwrap();
+    assert!(text.contains("8.4%"), "{text}");
     assert!(text.contains("not a share of anything"), "{text}");
     assert!(text.contains("Transparency Report 12"), "{text}");
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        "#stat-twitter-fall-8-4"
+    );
+    // Escape closes it and gives focus back to the figure.
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let esc = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    dialog.dispatch_event(&esc).unwrap();
+    settle(60).await;
+    assert!(!dialog.open());
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let active = document().active_element().unwrap();
+    assert!(
+        js_sys::Object::is(&active, &button),
+        "focus returned to the figure"
+    );
     host.remove();
 }
 

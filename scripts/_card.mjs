@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+import { launchOptions } from '../tests/e2e/browser.mjs';
+const [url, out, width, height] = process.argv.slice(2);
+const b = await chromium.launch(launchOptions());
+const page = await b.newPage({ viewport: { width: +width, height: +height }, deviceScaleFactor: 2 });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
+await page.goto(url);
+await page.waitForSelector('dialog[open]');
+await page.waitForTimeout(400);
+await page.screenshot({ path: out });
+await b.close();

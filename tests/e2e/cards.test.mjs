@@ -1,0 +1,127 @@
+// Stat cards as a reader uses them: every figure opens a card with its
+// source, charts are drawn and sharp, focus returns, deep links work.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { launchOptions } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
+const stats = [...story.stations.flatMap((s) => s.stats), ...story.initiatives.flatMap((i) => i.stats)];
+const sources = Object.fromEntries(story.sources.map((s) => [s.id, s]));
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await chromium.launch(launchOptions());
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query, { width, height, scale = 1 }) {
+  const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, reducedMotion: 'reduce' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url + query);
+  await page.waitForSelector('.stat-button');
+  return { page, ctx, errors };
+}
+
+/** How many canvas pixels differ from the top-left (background) pixel. */
+const inkedPixels = (page) =>
+  page.evaluate(() => {
+    const c = document.querySelector('dialog[open] canvas');
+    const g = c.getContext('2d');
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 30) n++;
+    }
+    return n;
+  });
+
+for (const [width, height] of [[390, 844], [1280, 800]]) {
+  for (const lang of ['ar', 'en']) {
+    test(`${lang} ${width}px: every figure opens its card with its source, and closes back to it`, async () => {
+      const { page, ctx, errors } = await open(`?lang=${lang}`, { width, height });
+      for (const s of stats) {
+        const button = page.locator(`#stat-${s.id} .stat-button`);
+        await button.scrollIntoViewIfNeeded();
+        await button.click();
+        const dialog = page.locator('dialog.stat-card[open]');
+        await dialog.waitFor();
+        const src = sources[s.source];
+        const text = await dialog.textContent();
+        assert.ok(text.includes(src.publisher[lang]), `${s.id}: source ${src.publisher[lang]} missing`);
+        if (src.url) assert.equal(await dialog.locator(`.card-source a[href="${src.url}"]`).count(), 1, `${s.id}: link`);
+        assert.equal(new URL(page.url()).hash, `#stat-${s.id}`);
+        if (s.chart) {
+          await page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0);
+          const inked = await inkedPixels(page);
+          assert.ok(inked > 500, `${s.id}: canvas looks blank (${inked} inked pixels)`);
+          assert.equal(await dialog.locator('canvas').getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
+          assert.ok((await dialog.locator('canvas').getAttribute('aria-label')).length > 20);
+          // The data table twin holds the same numbers.
+          await dialog.locator('.card-chart .card-action').click();
+          assert.equal(await dialog.locator('.card-table tbody tr').count(), s.chart.bars.length);
+          assert.equal(await dialog.locator('.card-table').isVisible(), true);
+        }
+        // Close alternately with Esc, the close button and a tap outside.
+        const how = stats.indexOf(s) % 3;
+        if (how === 0) await page.keyboard.press('Escape');
+        else if (how === 1) await dialog.locator('.card-close').click();
+        else await page.mouse.click(3, 3);
+        await page.waitForSelector('dialog.stat-card:not([open])', { state: 'attached' });
+        const focused = await page.evaluate(() => document.activeElement?.closest('.stat')?.id);
+        assert.equal(focused, `stat-${s.id}`, `${s.id}: focus did not return (closed by ${how})`);
+      }
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    });
+  }
+}
+
+test('at deviceScaleFactor 2 the canvas backing store is twice its CSS size', async () => {
+  const { page, ctx } = await open('?lang=en#stat-twitter-total-2017', { width: 390, height: 844, scale: 2 });
+  await page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0);
+  const { w, h, cw, ch } = await page.evaluate(() => {
+    const c = document.querySelector('dialog[open] canvas');
+    const r = c.getBoundingClientRect();
+    return { w: c.width, h: c.height, cw: r.width, ch: r.height };
+  });
+  assert.ok(Math.abs(w - 2 * cw) <= 1, `${w} vs ${cw}`);
+  assert.ok(Math.abs(h - 2 * ch) <= 1, `${h} vs ${ch}`);
+  await ctx.close();
+});
+
+test('#stat- deep links open their card on load, in both languages', async () => {
+  for (const lang of ['ar', 'en']) {
+    for (const id of ['telegram-prize', 'kenya-deaths']) {
+      const { page, ctx } = await open(`?lang=${lang}#stat-${id}`, { width: 1280, height: 800 });
+      await page.waitForSelector('dialog.stat-card[open]');
+      const figure = await page.textContent('dialog[open] .card-figure');
+      const s = stats.find((x) => x.id === id);
+      assert.ok(figure.length > 0);
+      assert.ok((await page.textContent('dialog[open]')).includes(s.label[lang]));
+      await ctx.close();
+    }
+  }
+});
+
+test('the chart redraws when the language changes', async () => {
+  const { page, ctx } = await open('?lang=en#stat-kenya-deaths', { width: 1280, height: 800 });
+  await page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0);
+  const before = await page.evaluate(() => document.querySelector('dialog[open] canvas').toDataURL());
+  // The switch sits behind the modal; switch through the page's own control.
+  await page.evaluate(() => document.querySelector('.lang-switch').click());
+  await page.waitForFunction(() => document.documentElement.lang === 'ar');
+  await page.waitForTimeout(100);
+  const after = await page.evaluate(() => document.querySelector('dialog[open] canvas').toDataURL());
+  assert.notEqual(before, after);
+  assert.equal(await page.getAttribute('dialog[open] canvas', 'dir'), 'rtl');
+  await ctx.close();
+});
