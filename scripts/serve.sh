@@ -8,5 +8,7 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 echo
 echo "  qitar:           http://127.0.0.1:8080/"
 echo "  in English:      http://127.0.0.1:8080/?lang=en"
+echo "  embedded twice in a demo article (embed.js and Pym.js):"
+echo "                   http://127.0.0.1:8080/examples/host.html"
 echo
 exec trunk serve --release --offline "$@"

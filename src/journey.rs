@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::app::{ui_text, Ctx};
 use crate::article::{station_anchor, StationItem};
 use crate::format::{self, Style};
-use crate::scroll::{self, Position};
+use crate::scroll::{self, Position, View};
 use crate::story::{Station, StationKind, Story};
 use crate::track::{self, Frame, Stop};
 use crate::train::{LineInfo, StopInfo, TrackSvg};
@@ -128,16 +128,25 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
     });
 
     // The last engine position, to re-place the train when the layout changes.
-    let last_pos = StoredValue::new(None::<Position>);
-    let write_pose = move |pos: Position| {
+    let last_pos = StoredValue::new(None::<(Position, View)>);
+    let write_pose = move |pos: Position, view: View| {
         let Some(fig) = fig_ref.get_untracked() else {
             return;
         };
         let p = scroll::train_progress(pos, reduced_motion());
         let pose = layout.with_untracked(|l| l.pose(p));
+        // In an auto-height iframe nothing inside scrolls, so `sticky` never
+        // engages: hold the figure in the host's viewport by hand.
+        let framed = if crate::embed::is_framed() && view.height > 0.0 {
+            let room = (view.steps_end - view.steps_top - view.height).max(0.0);
+            let stick = (view.top - view.steps_top).clamp(0.0, room);
+            format!(";--stick:{stick:.1};--view-h:{:.0}px", view.height)
+        } else {
+            String::new()
+        };
         // One write per frame: every moving part reads these properties.
         fig.style().set_css_text(&format!(
-            "--tx:{:.2};--ty:{:.2};--ta:{:.2};--t:{:.4};--line:{}",
+            "--tx:{:.2};--ty:{:.2};--ta:{:.2};--t:{:.4};--line:{}{framed}",
             pose.at.x,
             pose.at.y,
             pose.angle,
@@ -148,8 +157,8 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
     Effect::new(move |_| {
         layout.track();
         active_color.track();
-        if let Some(p) = last_pos.get_value() {
-            write_pose(p);
+        if let Some((p, v)) = last_pos.get_value() {
+            write_pose(p, v);
         }
     });
 
@@ -181,8 +190,17 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                 })
                 .unwrap_or_default();
             let hashes = anchors.clone();
-            let made = scroll::Engine::new(body.clone().unchecked_into(), steps, move |pos| {
-                last_pos.set_value(Some(pos));
+            // The whole page is the engine's ruler, so the viewport is
+            // known wherever the reader is (cards open near it when framed).
+            let page: web_sys::HtmlElement = body
+                .closest(".page")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into().ok())
+                .unwrap_or_else(|| body.clone().unchecked_into());
+            let made = scroll::Engine::new(page, steps, move |pos, view| {
+                last_pos.set_value(Some((pos, view)));
+                crate::embed::set_view(view);
                 if active.get_untracked() != pos.active {
                     active.set(pos.active);
                 }
@@ -194,7 +212,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                 if pos.inside && !card_open {
                     crate::page::replace_hash(&hashes[pos.active]);
                 }
-                write_pose(pos);
+                write_pose(pos, view);
             });
             match made {
                 Ok(e) => engine.set_value(Some(e)),

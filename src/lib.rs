@@ -6,6 +6,7 @@ pub mod app;
 pub mod article;
 pub mod canvas;
 pub mod charts;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod journey;
@@ -20,5 +21,6 @@ pub mod train;
 /// Mounts the app on the page.
 pub fn start() {
     panic::install();
+    embed::start();
     leptos::mount::mount_to_body(app::App);
 }

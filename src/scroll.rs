@@ -7,6 +7,16 @@
 //! auto-height iframe and only the host page scrolls. Layout is read once
 //! per observer callback (at most once a frame), and on resize.
 
+/// The top-level viewport, in px from the container's top.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct View {
+    pub top: f64,
+    pub height: f64,
+    /// Where the steps start and end, in the same coordinates.
+    pub steps_top: f64,
+    pub steps_end: f64,
+}
+
 /// Where the reader is in the journey.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Position {
@@ -90,7 +100,7 @@ pub use browser::Engine;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{line_from_sentinels, locate, Position};
+    use super::{line_from_sentinels, locate, Position, View};
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
@@ -101,7 +111,7 @@ mod browser {
     };
 
     /// Sentinel spacing in px: the resolution of the reading line when framed.
-    const SPACING: f64 = 16.0;
+    const SPACING: f64 = 20.0;
 
     struct State {
         container: HtmlElement,
@@ -113,8 +123,12 @@ mod browser {
         visible: Vec<bool>,
         framed: bool,
         viewport: f64,
-        on_change: Box<dyn Fn(Position)>,
+        height: f64,
+        screen: f64,
+        on_change: Box<dyn Fn(Position, View)>,
         last: Option<Position>,
+        last_view: View,
+        last_line: Option<f64>,
     }
 
     /// Owns the observers; dropping it disconnects them.
@@ -144,7 +158,16 @@ mod browser {
                 .iter()
                 .map(|s| s.get_bounding_client_rect().top() - base)
                 .collect();
-            self.end = self.container.get_bounding_client_rect().height();
+            let base_rect = self.container.get_bounding_client_rect();
+            self.height = base_rect.height();
+            self.end = self
+                .steps
+                .last()
+                .map(|s| s.get_bounding_client_rect().bottom() - base)
+                .unwrap_or(self.height);
+            if let Some(h) = crate::embed::host_viewport_height() {
+                self.viewport = h;
+            }
             if !self.framed {
                 self.viewport = web_sys::window()
                     .and_then(|w| w.inner_height().ok())
@@ -160,9 +183,14 @@ mod browser {
             }
             let first = self.visible.iter().position(|&v| v)?;
             let last = self.visible.iter().rposition(|&v| v)?;
-            if first > 0 && last + 1 < self.visible.len() {
-                // Both edges inside the journey: the viewport's height is exact.
-                self.viewport = (last - first) as f64 * SPACING;
+            if first > 0
+                && last + 1 < self.visible.len()
+                && crate::embed::host_viewport_height().is_none()
+            {
+                // Both edges inside the page: the viewport's height is exact.
+                // No viewport is taller than the screen, whatever a
+                // misbehaving observer reports.
+                self.viewport = ((last - first) as f64 * SPACING).min(self.screen);
             }
             Some(line_from_sentinels(
                 first,
@@ -174,7 +202,8 @@ mod browser {
         }
 
         fn update(&mut self) {
-            let pos = match self.line() {
+            self.last_line = self.line();
+            let pos = match self.last_line {
                 Some(line) => locate(line, &self.tops, self.end),
                 // Nothing of the journey is on screen: keep the last position.
                 None => match self.last {
@@ -182,9 +211,19 @@ mod browser {
                     None => locate(f64::NEG_INFINITY, &self.tops, self.end),
                 },
             };
-            if self.last != Some(pos) {
+            let view = match self.last_line {
+                Some(line) => View {
+                    top: line - self.viewport / 2.0,
+                    height: self.viewport,
+                    steps_top: self.tops.first().copied().unwrap_or(0.0),
+                    steps_end: self.end,
+                },
+                None => self.last_view,
+            };
+            if self.last != Some(pos) || self.last_view != view {
                 self.last = Some(pos);
-                (self.on_change)(pos);
+                self.last_view = view;
+                (self.on_change)(pos, view);
             }
         }
     }
@@ -195,7 +234,7 @@ mod browser {
         pub fn new(
             container: HtmlElement,
             steps: Vec<HtmlElement>,
-            on_change: impl Fn(Position) + 'static,
+            on_change: impl Fn(Position, View) + 'static,
         ) -> Result<Engine, JsValue> {
             let doc = web_sys::window().unwrap().document().unwrap();
             let ruler: HtmlElement = doc.create_element("div")?.unchecked_into();
@@ -208,6 +247,9 @@ mod browser {
             css.set_property("inset", "0")?;
             css.set_property("pointer-events", "none")?;
             css.set_property("visibility", "hidden")?;
+            // Sentinels past the container's end must not make it taller
+            // (an auto-height iframe would grow without end).
+            css.set_property("overflow", "hidden")?;
             container.append_child(&ruler)?;
             let framed = is_framed();
             let viewport = web_sys::window()
@@ -225,8 +267,12 @@ mod browser {
                 visible: Vec::new(),
                 framed,
                 viewport,
+                height: 0.0,
+                screen: viewport,
                 on_change: Box::new(on_change),
                 last: None,
+                last_view: View::default(),
+                last_line: None,
             }));
 
             let st = state.clone();
@@ -270,7 +316,12 @@ mod browser {
             })
         }
 
-        /// The step tops, as last measured (px from the journey's top).
+        /// The last known viewport, in container coordinates.
+        pub fn view(&self) -> View {
+            self.state.borrow().last_view
+        }
+
+        /// The step tops, as last measured (px from the container's top).
         pub fn tops(&self) -> Vec<f64> {
             self.state.borrow().tops.clone()
         }
@@ -289,7 +340,7 @@ mod browser {
     }
 
     fn rebuild_ruler(s: &mut State, io: &IntersectionObserver) {
-        let count = (s.end / SPACING).ceil() as usize + 1;
+        let count = (s.height / SPACING).floor() as usize + 1;
         if count == s.sentinels.len() {
             return;
         }

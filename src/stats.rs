@@ -93,7 +93,9 @@ pub fn StatCard(story: Arc<Story>) -> impl IntoView {
                 Some(id) if story.stat(&id).is_some() => {
                     if !dialog.open() {
                         previous_hash.set_value(crate::page::hash());
+                        place_in_host_view(&dialog);
                         let _ = dialog.show_modal();
+                        crate::embed::request_height();
                         // The close button takes focus once the body is in.
                         request_animation_frame(move || {
                             use wasm_bindgen::JsCast;
@@ -113,6 +115,7 @@ pub fn StatCard(story: Arc<Story>) -> impl IntoView {
                     if dialog.open() {
                         dialog.close();
                     }
+                    crate::embed::request_height();
                 }
             }
         });
@@ -169,6 +172,31 @@ pub fn StatCard(story: Arc<Story>) -> impl IntoView {
         >
             {body}
         </dialog>
+    }
+}
+
+/// Framed, the dialog's "viewport" is the whole (auto-height) iframe: put the
+/// card where the host's viewport actually is.
+#[cfg(target_arch = "wasm32")]
+fn place_in_host_view(dialog: &web_sys::HtmlDialogElement) {
+    let css = web_sys::HtmlElement::style(dialog);
+    match crate::embed::view().filter(|_| crate::embed::is_framed()) {
+        Some(v) if v.height > 0.0 => {
+            let _ = css.set_property(
+                "margin-block-start",
+                &format!("{:.0}px", v.top.max(0.0) + 12.0),
+            );
+            let _ = css.set_property("margin-block-end", "auto");
+            let _ = css.set_property(
+                "max-block-size",
+                &format!("{:.0}px", (v.height - 24.0).max(240.0)),
+            );
+        }
+        _ => {
+            let _ = css.remove_property("margin-block-start");
+            let _ = css.remove_property("margin-block-end");
+            let _ = css.remove_property("max-block-size");
+        }
     }
 }
 

@@ -238,7 +238,10 @@ async fn scroll_engine_activates_steps_in_order() {
 
     let seen: Rc<RefCell<Vec<Position>>> = Rc::default();
     let log = seen.clone();
-    let engine = Engine::new(container.clone(), steps, move |p| log.borrow_mut().push(p)).unwrap();
+    let engine = Engine::new(container.clone(), steps, move |p, _| {
+        log.borrow_mut().push(p)
+    })
+    .unwrap();
     settle(50).await;
 
     let w = web_sys::window().unwrap();

@@ -1,0 +1,35 @@
+// Trunk post-build hook (runs in the staging dir before dist/ is replaced):
+// 1. moves Trunk's inline module loader into its own file, so the page runs
+//    under a CSP with script-src 'self' and no inline script;
+// 2. ships the host-side embed loader (embed.js) and the demo host page.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR unset)');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const indexPath = path.join(staging, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8');
+
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const m = html.match(inline);
+if (!m) throw new Error('no inline module loader found in index.html');
+const code = m[1].trim() + '\n';
+const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
+const loader = `loader-${hash}.js`;
+fs.writeFileSync(path.join(staging, loader), code);
+html = html.replace(inline, `<script type="module" src="./${loader}"></script>`);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
+if (/\sstyle="/.test(html)) throw new Error('an inline style attribute is left in index.html');
+// Sandboxed frames have an opaque origin, so even our own stylesheet is
+// cross-origin there; with SRI it must then be fetched in CORS mode.
+html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
+fs.writeFileSync(indexPath, html);
+
+fs.copyFileSync(path.join(root, 'embed/embed.js'), path.join(staging, 'embed.js'));
+const ex = path.join(staging, "examples");
+fs.mkdirSync(ex, { recursive: true });
+for (const f of fs.readdirSync(path.join(root, 'examples'))) fs.copyFileSync(path.join(root, 'examples', f), path.join(ex, f));
+fs.copyFileSync(path.join(root, 'node_modules/pym.js/dist/pym.v1.min.js'), path.join(ex, 'pym.v1.min.js'));
+console.log(`post-build: loader ${loader}, embed.js, examples/`);

@@ -1,0 +1,274 @@
+//! Embedding in a news article: embed mode, host colours, and the height
+//! messages that keep an auto-height iframe exactly as tall as its content
+//! (Pym.js's child protocol, and our own JSON one).
+
+use crate::scroll::View;
+use std::cell::Cell;
+
+/// `#rgb` or `#rrggbb` (the `#` may be left out, since it cannot stand
+/// unescaped in a query string), or `transparent`. Anything else is ignored.
+pub fn valid_color(raw: &str) -> Option<String> {
+    let s = raw.trim();
+    if s.eq_ignore_ascii_case("transparent") {
+        return Some("transparent".into());
+    }
+    let hex = s.strip_prefix('#').unwrap_or(s);
+    let ok = matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit());
+    ok.then(|| format!("#{}", hex.to_ascii_lowercase()))
+}
+
+/// Embed and Pym ids: short, and nothing that could break out of a message.
+pub fn valid_id(raw: &str) -> Option<String> {
+    let ok = !raw.is_empty()
+        && raw.len() <= 64
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then(|| raw.to_string())
+}
+
+pub fn pym_height_message(child_id: &str, height: u32) -> String {
+    format!("pymxPYMx{child_id}xPYMxheightxPYMx{height}")
+}
+
+pub fn json_height_message(id: Option<&str>, height: u32) -> String {
+    let id = match id {
+        Some(id) => format!("\"{id}\""),
+        None => "null".into(),
+    };
+    format!("{{\"type\":\"qitar:height\",\"id\":{id},\"height\":{height}}}")
+}
+
+/// The width Pym's parent sends (`pymxPYMx<id>xPYMxwidthxPYMx<px>`), if the
+/// message is one, for this child.
+pub fn parse_pym_width(msg: &str, child_id: &str) -> Option<f64> {
+    let rest = msg.strip_prefix("pymxPYMx")?;
+    let mut parts = rest.split("xPYMx");
+    let (id, kind, value) = (parts.next()?, parts.next()?, parts.next()?);
+    if id != child_id || kind != "width" || parts.next().is_some() {
+        return None;
+    }
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|w| w.is_finite() && *w > 0.0)
+}
+
+/// The host's viewport height from `embed.js`: `{"type":"qitar:viewport","height":N}`.
+pub fn parse_viewport(msg: &str) -> Option<f64> {
+    #[derive(serde::Deserialize)]
+    struct Msg {
+        #[serde(rename = "type")]
+        kind: String,
+        height: f64,
+    }
+    let m: Msg = serde_json::from_str(msg).ok()?;
+    (m.kind == "qitar:viewport" && m.height.is_finite()).then_some(m.height.clamp(200.0, 4000.0))
+}
+
+thread_local! {
+    static HOST_VH: Cell<Option<f64>> = const { Cell::new(None) };
+    static VIEW: Cell<Option<View>> = const { Cell::new(None) };
+    static FRAMED: Cell<Option<bool>> = const { Cell::new(None) };
+}
+
+/// Whether the page runs inside another page's frame.
+pub fn is_framed() -> bool {
+    FRAMED.with(|f| {
+        if let Some(v) = f.get() {
+            return v;
+        }
+        let v = framed_now();
+        f.set(Some(v));
+        v
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn framed_now() -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    match w.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &w),
+        // A cross-origin top can still be compared; an error means framed.
+        _ => true,
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn framed_now() -> bool {
+    false
+}
+
+pub fn host_viewport_height() -> Option<f64> {
+    HOST_VH.with(|h| h.get())
+}
+
+pub fn set_view(v: View) {
+    VIEW.with(|c| c.set(Some(v)));
+}
+
+/// The host viewport in page coordinates, when the scroll engine knows it.
+pub fn view() -> Option<View> {
+    VIEW.with(|c| c.get())
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::{request_height, start};
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn request_height() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start() {}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::*;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    struct Reporter {
+        id: Option<String>,
+        child_id: Option<String>,
+        last: Option<u32>,
+        scheduled: bool,
+    }
+
+    thread_local! {
+        static REPORTER: RefCell<Option<Reporter>> = const { RefCell::new(None) };
+    }
+
+    fn content_height() -> Option<u32> {
+        let body = web_sys::window()?.document()?.body()?;
+        Some(body.get_bounding_client_rect().height().ceil() as u32)
+    }
+
+    fn send(force: bool) {
+        let Some(h) = content_height() else { return };
+        let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+            return;
+        };
+        REPORTER.with(|r| {
+            let mut r = r.borrow_mut();
+            let Some(rep) = r.as_mut() else { return };
+            rep.scheduled = false;
+            if !force && rep.last == Some(h) {
+                return;
+            }
+            rep.last = Some(h);
+            // The height is no secret, and the host's origin is unknown here.
+            let json = json_height_message(rep.id.as_deref(), h);
+            let _ = parent.post_message(&JsValue::from_str(&json), "*");
+            if let Some(child) = &rep.child_id {
+                let _ = parent.post_message(&JsValue::from_str(&pym_height_message(child, h)), "*");
+            }
+        });
+    }
+
+    /// Sends the height on the next frame: at most one message a frame.
+    pub fn request_height() {
+        let due = REPORTER.with(|r| {
+            let mut r = r.borrow_mut();
+            match r.as_mut() {
+                Some(rep) if !rep.scheduled => {
+                    rep.scheduled = true;
+                    true
+                }
+                _ => false,
+            }
+        });
+        if due {
+            // Next frame, or soon after if the browser is not rendering this
+            // frame (it throttles offscreen cross-origin iframes); whichever
+            // runs first sends, the other finds nothing scheduled.
+            let once = || {
+                let pending = REPORTER.with(|r| r.borrow().as_ref().is_some_and(|r| r.scheduled));
+                if pending {
+                    send(false);
+                }
+            };
+            leptos::prelude::request_animation_frame(once);
+            leptos::prelude::set_timeout(once, std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// Turns on embed mode when framed or asked for (`?embed=1`), applies
+    /// `?bg=` and `?accent=`, and starts reporting the height.
+    pub fn start() {
+        let param = crate::page::param;
+        let asked = param("embed").is_some_and(|v| v == "1" || v == "true");
+        if !(is_framed() || asked) {
+            return;
+        }
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(root) = doc.document_element() {
+            let _ = root.class_list().add_1("embed");
+            if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
+                let css = root.style();
+                if let Some(bg) = param("bg").as_deref().and_then(valid_color) {
+                    let _ = css.set_property("--page-bg", &bg);
+                }
+                if let Some(accent) = param("accent").as_deref().and_then(valid_color) {
+                    if accent != "transparent" {
+                        let _ = css.set_property("--accent", &accent);
+                    }
+                }
+            }
+        }
+        if !is_framed() {
+            return;
+        }
+        REPORTER.with(|r| {
+            *r.borrow_mut() = Some(Reporter {
+                id: param("id").as_deref().and_then(valid_id),
+                child_id: param("childId").as_deref().and_then(valid_id),
+                last: None,
+                scheduled: false,
+            })
+        });
+
+        // Any change in the content's size, whatever caused it.
+        let on_resize = Closure::<dyn FnMut()>::new(request_height);
+        if let (Ok(ro), Some(body)) = (
+            web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
+            doc.body(),
+        ) {
+            ro.observe(&body);
+        }
+        on_resize.forget();
+
+        // Pym's parent asks with its width; embed.js tells us its viewport.
+        let child = param("childId").as_deref().and_then(valid_id);
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
+                let from_parent = match (ev.source(), parent) {
+                    (Some(s), Some(p)) => js_sys::Object::is(&s, &p),
+                    _ => false,
+                };
+                let Some(data) = ev.data().as_string().filter(|_| from_parent) else {
+                    return;
+                };
+                if child
+                    .as_deref()
+                    .and_then(|c| parse_pym_width(&data, c))
+                    .is_some()
+                {
+                    send(true);
+                } else if let Some(h) = parse_viewport(&data) {
+                    HOST_VH.with(|v| v.set(Some(h)));
+                }
+            });
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        }
+        on_message.forget();
+        request_height();
+    }
+}
