@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR unset)');
@@ -25,6 +26,17 @@ if (/\sstyle="/.test(html)) throw new Error('an inline style attribute is left i
 // Sandboxed frames have an opaque origin, so even our own stylesheet is
 // cross-origin there; with SRI it must then be fetched in CORS mode.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
+fs.writeFileSync(indexPath, html);
+
+// 3. the static first paint: the same components rendered natively.
+const pre = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 }));
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+html = html
+  .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${pre.lang}" dir="${pre.dir}">`)
+  .replace(/<title>[^<]*<\/title>/, `<title>${esc(pre.title)}</title>\n    <meta name="description" content="${esc(pre.description)}" />`)
+  .replace(/<body>\s*<\/body>/, `<body>${pre.body}</body>`);
+if (!html.includes('class="page"')) throw new Error('prerendered body missing');
+if (/\sstyle="/.test(html)) throw new Error('the prerendered page has an inline style attribute (strict CSP)');
 fs.writeFileSync(indexPath, html);
 
 fs.copyFileSync(path.join(root, 'embed/embed.js'), path.join(staging, 'embed.js'));

@@ -20,6 +20,7 @@ pub fn station_anchor(s: &Station) -> String {
 
 #[component]
 pub fn Article(story: Arc<Story>) -> impl IntoView {
+    provide_context(crate::stats::StoryRef(story.clone()));
     let initiatives = story
         .initiatives
         .iter()
@@ -95,8 +96,12 @@ pub fn StationItem(
         .filter_map(|id| story.platform(id).cloned())
         .map(|p| {
             view! {
-                <li class="platform" style=("--line", p.color.clone())>
-                    <span class="platform-dot" aria-hidden="true"></span>
+                <li class="platform">
+                    // A drawn swatch: the colour is data, and an attribute of
+                    // SVG, not an inline style (strict CSP).
+                    <svg class="platform-dot" viewBox="0 0 22 6" aria-hidden="true" focusable="false">
+                        <rect width="22" height="6" rx="2" fill=p.color.clone()></rect>
+                    </svg>
                     {text(&p.name)}
                 </li>
             }

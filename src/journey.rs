@@ -281,7 +281,9 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
         })
         .collect::<Vec<_>>();
 
-    let title = Signal::derive(move || crate::app::t(ctx.lang.get()).track_label.clone());
+    let title = Signal::derive(move || {
+        format::digits(&crate::app::t(ctx.lang.get()).track_label, &ctx.locale())
+    });
     let dir = Signal::derive(move || ctx.lang.get().dir());
     view! {
         <div class="journey-body" node_ref=body_ref>

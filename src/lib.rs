@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! qitar: a scroll-driven infographic of extremist groups' journey across
 //! social platforms, 2011–2018. Data flows one way: the story file (serde)
 //! → the validated model (`story`) → components → DOM, SVG and canvas.
@@ -12,6 +13,8 @@ pub mod i18n;
 pub mod journey;
 pub mod page;
 pub mod panic;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod scroll;
 pub mod stats;
 pub mod story;
@@ -22,5 +25,30 @@ pub mod train;
 pub fn start() {
     panic::install();
     embed::start();
+    take_over_static_page();
+}
+
+/// The build prerenders the whole story into index.html (readable without
+/// JavaScript, and the first paint). The app renders the same markup, then
+/// removes the static copy in the same task, so nothing moves on screen.
+fn take_over_static_page() {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let stale = doc
+        .as_ref()
+        .and_then(|d| d.query_selector_all("body > .page").ok());
+    let scroll = web_sys::window().and_then(|w| w.scroll_y().ok());
     leptos::mount::mount_to_body(app::App);
+    if let Some(list) = stale {
+        for i in 0..list.length() {
+            if let Some(node) = list.item(i) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
+    }
+    // The reader may have scrolled the static page while the app loaded.
+    if let (Some(w), Some(y)) = (web_sys::window(), scroll) {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
 }

@@ -5,19 +5,34 @@ use crate::i18n::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, UrlSearchParams};
 
+/// The browser window; none when rendering natively (tests, prerender).
+fn browser() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
 fn window() -> web_sys::Window {
-    web_sys::window().expect("running in a browser window")
+    browser().expect("running in a browser window")
 }
 
 /// One query parameter of the page's URL.
 pub fn param(name: &str) -> Option<String> {
-    let search = window().location().search().ok()?;
+    let search = browser()?.location().search().ok()?;
     UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
 /// The fragment without `#`, percent-decoded.
 pub fn hash() -> String {
-    let raw = window().location().hash().unwrap_or_default();
+    let Some(w) = browser() else {
+        return String::new();
+    };
+    let raw = w.location().hash().unwrap_or_default();
     let raw = raw.trim_start_matches('#');
     js_sys::decode_uri_component(raw)
         .ok()
@@ -26,7 +41,10 @@ pub fn hash() -> String {
 }
 
 pub fn set_document_lang(lang: Lang) {
-    if let Some(root) = window().document().and_then(|d| d.document_element()) {
+    if let Some(root) = browser()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("lang", lang.code());
         let _ = root.set_attribute("dir", lang.dir());
     }
@@ -129,7 +147,8 @@ impl Drop for SizeWatch {
 /// Calls `f` whenever the system colour scheme flips (for as long as the
 /// page lives: there is one such listener per page).
 pub fn on_color_scheme_change(f: impl Fn() + 'static) {
-    let Ok(Some(mql)) = window().match_media("(prefers-color-scheme: dark)") else {
+    let Some(w) = browser() else { return };
+    let Ok(Some(mql)) = w.match_media("(prefers-color-scheme: dark)") else {
         return;
     };
     let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);

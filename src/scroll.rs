@@ -250,6 +250,15 @@ mod browser {
             // Sentinels past the container's end must not make it taller
             // (an auto-height iframe would grow without end).
             css.set_property("overflow", "hidden")?;
+            // The ruler is measured against the container: make it the
+            // containing block if it is not one already.
+            let positioned = web_sys::window()
+                .and_then(|w| w.get_computed_style(&container).ok().flatten())
+                .and_then(|cs| cs.get_property_value("position").ok())
+                .is_some_and(|p| p != "static");
+            if !positioned {
+                container.style().set_property("position", "relative")?;
+            }
             container.append_child(&ruler)?;
             let framed = is_framed();
             let viewport = web_sys::window()

@@ -12,6 +12,10 @@ use crate::charts::{self, ChartData};
 use crate::format::{self, Style};
 use crate::story::{Stat, Story};
 
+/// The story being shown, for components deep in the tree.
+#[derive(Clone)]
+pub struct StoryRef(pub Arc<Story>);
+
 /// Which card is open, shared by the buttons, the card and the journey.
 #[derive(Clone, Copy)]
 pub struct Cards {
@@ -51,6 +55,10 @@ pub fn StatList(stats: Vec<Stat>) -> impl IntoView {
 fn StatButton(stat: Stat) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let cards = expect_context::<Cards>();
+    let story = expect_context::<StoryRef>().0;
+    let source = story.source(&stat.source).cloned();
+    let claim = stat.article.as_ref().map(|a| text(&a.claim));
+    let note = stat.note.as_ref().map(text);
     let id = stat.id.clone();
     let is_open = {
         let id = id.clone();
@@ -69,6 +77,39 @@ fn StatButton(stat: Stat) -> impl IntoView {
                 " "
                 <span class="stat-label">{text(&stat.label)}</span>
             </button>
+            // The same facts as the card, in plain HTML: what readers without
+            // JavaScript (and printers) get, folded so nothing moves.
+            <details class="stat-more">
+                <summary>{ui_text(|s| &s.details)}</summary>
+                <dl>
+                    <dt>{ui_text(|s| &s.article_said)}</dt>
+                    <dd>
+                        {match claim {
+                            Some(c) => c.into_any(),
+                            None => (move || t(ctx.lang.get()).no_article_figure.clone()).into_any(),
+                        }}
+                    </dd>
+                    <dt>{ui_text(|s| &s.source_says)}</dt>
+                    <dd>
+                        <bdi>{figure(ctx, &stat)}</bdi>
+                        " "
+                        {text(&stat.label)}
+                        " ("
+                        {text(&stat.period)}
+                        ")"
+                    </dd>
+                    {note.map(|n| view! {
+                        <dt>{ui_text(|s| &s.note)}</dt>
+                        <dd class="note">{n}</dd>
+                    })}
+                    <dt>{ui_text(|s| &s.source)}</dt>
+                    <dd>
+                        {source.map(|s| view! {
+                            <a href=format!("#source-{}", s.id)>{text(&s.publisher)}</a>
+                        })}
+                    </dd>
+                </dl>
+            </details>
         </li>
     }
 }

@@ -34,8 +34,14 @@ pub fn TrackSvg(
     stage: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let view_box = move || layout.with(|l| format!("0 0 {:.0} {:.0}", l.width, l.height));
+    // Nothing is drawn until the stage has a size: the static first paint
+    // (and its strict CSP, which forbids style attributes) gets an empty stage.
+    let measured = move || layout.with(|l| l.width > 1.0 && l.height > 1.0);
     let strands = move || {
         let l = layout.get();
+        if !measured() {
+            return Vec::new();
+        }
         l.strands
             .iter()
             .map(|s| {
@@ -58,7 +64,11 @@ pub fn TrackSvg(
             })
             .collect::<Vec<_>>()
     };
-    let spine = move || layout.with(|l| Layout::path_d(&l.stops));
+    let spine = move || {
+        measured()
+            .then(|| layout.with(|l| Layout::path_d(&l.stops)))
+            .unwrap_or_default()
+    };
     let terminus = move || {
         layout.with(|l| {
             let n = l.stops.len();
@@ -79,6 +89,9 @@ pub fn TrackSvg(
     };
     let dots = move || {
         let l = layout.get();
+        if !measured() {
+            return Vec::new();
+        }
         let info = stops.get();
         l.stops
             .iter()
@@ -104,6 +117,9 @@ pub fn TrackSvg(
     // page's own fonts and bidi.
     let links = move || {
         let l = layout.get();
+        if !measured() {
+            return Vec::new();
+        }
         let info = stops.get();
         l.stops
             .iter()
@@ -152,22 +168,12 @@ pub fn TrackSvg(
             .collect::<Vec<_>>()
     };
     let vertical = move || layout.with(|l| l.orientation == Orientation::Vertical);
-    let font = move || {
-        layout.with(|l| {
-            if l.orientation == Orientation::Vertical {
-                "11px"
-            } else {
-                "12px"
-            }
-        })
-    };
     view! {
         <div
             class="track-stage"
             class:vertical=vertical
             dir=dir
             node_ref=stage
-            style=("--stop-font", font)
         >
             <svg
                 class="track"

@@ -1,0 +1,21 @@
+//! Prints the built-in story rendered to static HTML, as JSON
+//! `{lang, dir, title, description, body}`; scripts/post-build.mjs puts it
+//! into index.html.
+fn main() {
+    match qitar::prerender::render() {
+        Ok(s) => {
+            let out = serde_json::json!({
+                "lang": s.lang.code(),
+                "dir": s.lang.dir(),
+                "title": s.title,
+                "description": s.description,
+                "body": s.body,
+            });
+            println!("{out}");
+        }
+        Err(e) => {
+            eprintln!("the built-in story is invalid:\n{e}");
+            std::process::exit(1);
+        }
+    }
+}
