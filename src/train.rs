@@ -65,9 +65,11 @@ pub fn TrackSvg(
             .collect::<Vec<_>>()
     };
     let spine = move || {
-        measured()
-            .then(|| layout.with(|l| Layout::path_d(&l.stops)))
-            .unwrap_or_default()
+        if measured() {
+            layout.with(|l| Layout::path_d(&l.stops))
+        } else {
+            String::new()
+        }
     };
     let terminus = move || {
         layout.with(|l| {
