@@ -1,7 +1,8 @@
 //! Prints the built-in story rendered to static HTML, as JSON
 //! `{lang, dir, title, description, body}`; scripts/post-build.mjs puts it
-//! into index.html.
+//! into index.html. A native tool: on wasm32 it does nothing.
 fn main() {
+    #[cfg(not(target_arch = "wasm32"))]
     match qitar::prerender::render() {
         Ok(s) => {
             let out = serde_json::json!({
