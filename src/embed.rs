@@ -199,6 +199,15 @@ mod browser {
     /// `?bg=` and `?accent=`, and starts reporting the height.
     pub fn start() {
         let param = crate::page::param;
+        // ?theme=light|dark overrides the system's colour scheme.
+        if let Some(theme) = param("theme").filter(|t| t == "light" || t == "dark") {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("data-theme", &theme);
+            }
+        }
         let asked = param("embed").is_some_and(|v| v == "1" || v == "true");
         if !(is_framed() || asked) {
             return;
