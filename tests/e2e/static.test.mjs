@@ -1,0 +1,93 @@
+// The static first paint: the whole story without JavaScript, or with the
+// WebAssembly blocked; the app takes over without moving anything, and the
+// largest paint comes from the HTML.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { launchOptions } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
+const stats = [...story.stations.flatMap((s) => s.stats), ...story.initiatives.flatMap((i) => i.stats)];
+const lang = story.default_lang;
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await chromium.launch(launchOptions());
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Page text has the locale's digits; the story file has ASCII ones.
+const plain = (t) => t
+  .replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)))
+  .replace(/٫/g, '.').replace(/٬/g, ',').replace(/٪/g, '%');
+
+async function everythingIsThere(page) {
+  assert.equal(await page.textContent('h1'), story.title[lang]);
+  for (const s of story.stations) {
+    const id = s.year ? String(s.year) : s.id;
+    assert.equal(await page.locator(`[id="${id}"]`).count(), 1, `station ${id}`);
+    assert.ok(plain(await page.textContent(`[id="${id}"]`)).includes(s.title[lang]), `station ${id} title`);
+  }
+  for (const s of stats) {
+    const text = plain(await page.textContent(`#stat-${s.id}`));
+    assert.ok(text.includes(s.label[lang]), `stat ${s.id}`);
+    if (s.note) assert.ok(text.includes(s.note[lang].slice(0, 20)), `stat ${s.id}: note`);
+  }
+  for (const s of story.sources) assert.equal(await page.locator(`#source-${s.id}`).count(), 1, `source ${s.id}`);
+  for (const i of story.initiatives) assert.equal(await page.locator(`#initiative-${i.id}`).count(), 1);
+  assert.ok((await page.textContent('.question')).length > 10);
+}
+
+test('with JavaScript off, every station, statistic (notes included) and source is there', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await everythingIsThere(page);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  await ctx.close();
+});
+
+test('with the .wasm request blocked, the whole story still shows', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(server.url);
+  await page.waitForTimeout(500);
+  await everythingIsThere(page);
+  assert.ok(await page.locator('h1').isVisible());
+  await ctx.close();
+});
+
+for (const [width, height] of [[390, 844], [1280, 800]]) {
+  test(`${width}px: the app takes over with CLS <= 0.02, and the LCP comes from the HTML`, async () => {
+    const ctx = await browser.newContext({ viewport: { width, height } });
+    const page = await ctx.newPage();
+    await ctx.addInitScript(() => {
+      window.__cls = 0;
+      window.__lcp = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lcp.push({ t: e.startTime, tag: e.element?.tagName }))).observe({ type: 'largest-contentful-paint', buffered: true });
+      addEventListener('TrunkApplicationStarted', () => { window.__started = performance.now(); });
+    });
+    // A slow network for the WebAssembly: the page must paint without it.
+    await page.route('**/*.wasm', async (r) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await r.continue();
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__started !== undefined, null, { timeout: 10000 });
+    await page.waitForSelector('.track-stage .stop');
+    await page.waitForTimeout(500);
+    const { cls, lcp, started } = await page.evaluate(() => ({ cls: window.__cls, lcp: window.__lcp, started: window.__started }));
+    assert.ok(cls <= 0.02, `CLS ${cls}`);
+    assert.ok(lcp.length > 0, 'no LCP entry');
+    assert.ok(lcp[0].t < started, `first LCP at ${lcp[0].t} ms, app started at ${started} ms`);
+    await ctx.close();
+  });
+}
