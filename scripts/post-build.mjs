@@ -1,11 +1,14 @@
 // Trunk post-build hook (runs in the staging dir before dist/ is replaced):
 // 1. moves Trunk's inline module loader into its own file, so the page runs
 //    under a CSP with script-src 'self' and no inline script;
-// 2. ships the host-side embed loader (embed.js) and the demo host page.
+// 2. renders the story into index.html (static first paint, no-JS readers);
+// 3. ships the host-side embed loader (embed.js) and the demo host page;
+// 4. writes .gz and .br copies of every text asset.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR unset)');
@@ -28,7 +31,7 @@ if (/\sstyle="/.test(html)) throw new Error('an inline style attribute is left i
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
 fs.writeFileSync(indexPath, html);
 
-// 3. the static first paint: the same components rendered natively.
+// The static first paint: the same components rendered natively.
 const pre = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 }));
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 html = html
@@ -44,4 +47,22 @@ const ex = path.join(staging, "examples");
 fs.mkdirSync(ex, { recursive: true });
 for (const f of fs.readdirSync(path.join(root, 'examples'))) fs.copyFileSync(path.join(root, 'examples', f), path.join(ex, f));
 fs.copyFileSync(path.join(root, 'node_modules/pym.js/dist/pym.v1.min.js'), path.join(ex, 'pym.v1.min.js'));
-console.log(`post-build: loader ${loader}, embed.js, examples/`);
+// Precompressed copies beside every text asset, so any static host
+//    (nginx gzip_static/brotli_static, most CDNs) can serve them as they are.
+let compressed = 0;
+const walk = (dir) => {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (/\.(html|js|mjs|css|wasm|json|svg)$/.test(e.name)) {
+      const raw = fs.readFileSync(p);
+      fs.writeFileSync(p + '.gz', zlib.gzipSync(raw, { level: 9 }));
+      fs.writeFileSync(p + '.br', zlib.brotliCompressSync(raw, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+      }));
+      compressed++;
+    }
+  }
+};
+walk(staging);
+console.log(`post-build: loader ${loader}, static first paint, embed.js, examples/, ${compressed} files precompressed (gzip, brotli)`);

@@ -22,7 +22,7 @@ const TYPES = {
  * Serves `dir` (default: dist/). `headers(urlPath)` may add headers, for
  * instance a Content-Security-Policy.
  */
-export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}) } = {}) {
+export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), compressed = true } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
@@ -32,18 +32,32 @@ export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}) } = 
       res.writeHead(403).end();
       return;
     }
-    fs.readFile(file, (err, body) => {
-      if (err) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'cache-control': 'no-store',
-        ...headers(rel),
+    // Serve the build's precompressed copy when the client takes it.
+    const accepts = String(req.headers['accept-encoding'] || '');
+    const variants = [
+      ...(compressed && /\bbr\b/.test(accepts) ? [['.br', 'br']] : []),
+      ...(compressed && /\bgzip\b/.test(accepts) ? [['.gz', 'gzip']] : []),
+      ['', null],
+    ];
+    const tryNext = (i) => {
+      const [ext, encoding] = variants[i];
+      fs.readFile(file + ext, (err, body) => {
+        if (err && i + 1 < variants.length) return tryNext(i + 1);
+        if (err) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+          'cache-control': 'no-store',
+          vary: 'accept-encoding',
+          ...(encoding ? { 'content-encoding': encoding } : {}),
+          ...headers(rel),
+        });
+        res.end(body);
       });
-      res.end(body);
-    });
+    };
+    tryNext(0);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
