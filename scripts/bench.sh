@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Benchmarks (numbers, not pass/fail): builds the release, then measures the
-# journey's frame times, long tasks and heap. Usage: bash scripts/bench.sh
+# Benchmarks (numbers, not pass/fail): builds the release (precompressed),
+# then prints bytes per asset, Lighthouse mobile medians, robustness counters
+# and the journey's frame times. Usage: bash scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# Lighthouse is only for the benchmark: 12.x, since 13 needs Node 22.
+if [ "$(node -p "try{require('lighthouse/package.json').version}catch(e){''}")" != "12.8.2" ]; then
+  npm install --no-save --no-audit --no-fund lighthouse@12.8.2
+fi
+export CHROME_PATH=/usr/bin/chromium
 trunk build --release --offline
+node scripts/bench.mjs
 node scripts/bench-journey.mjs "${PASSES:-20}"

@@ -1,0 +1,106 @@
+// Performance budget (numbers, not pass/fail): bytes per asset raw, gzip and
+// brotli and the first-view total; Lighthouse mobile (3 runs, medians);
+// robustness (resize storm, rapid clicks, language switches while scrolling:
+// errors, JS heap and listener counts over 50 cycles).
+// Usage: node scripts/bench.mjs   (needs a release build in dist/)
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { launchOptions, CHROMIUM } from '../tests/e2e/browser.mjs';
+import { serve } from '../tests/e2e/server.mjs';
+
+const DIST = path.resolve('dist');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// 1. Bytes.
+const size = (f) => (fs.existsSync(f) ? fs.statSync(f).size : NaN);
+const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+const firstView = new Set(['index.html']);
+for (const m of html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)) firstView.add(m[1]);
+// The loader imports the JS glue, which fetches the wasm.
+for (const f of fs.readdirSync(DIST)) if (/\.(wasm)$/.test(f) || /^qitar-.*\.js$/.test(f)) firstView.add(f);
+console.log('bytes per asset (first view):');
+console.log('  asset'.padEnd(44) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
+const total = { raw: 0, gz: 0, br: 0 };
+for (const f of [...firstView].sort()) {
+  const p = path.join(DIST, f);
+  const r = { raw: size(p), gz: size(p + '.gz'), br: size(p + '.br') };
+  for (const k of Object.keys(total)) total[k] += r[k];
+  console.log(`  ${f}`.padEnd(44) + kb(r.raw).padStart(11) + kb(r.gz).padStart(11) + kb(r.br).padStart(11));
+}
+console.log('  TOTAL first view'.padEnd(44) + kb(total.raw).padStart(11) + kb(total.gz).padStart(11) + kb(total.br).padStart(11) + '   (target <= 150 KB brotli)');
+console.log(`  embed.js (host loader): ${kb(size(path.join(DIST, 'embed.js.gz')))} gzip (target < 2 KB)`);
+
+const server = await serve();
+
+// 2. Lighthouse, mobile (its default config), 3 runs.
+try {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', ...launchOptions().args.filter((a) => a.startsWith('--disable'))],
+    });
+    const r = await lighthouse(server.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    await chrome.kill();
+    const a = r.lhr.audits, c = r.lhr.categories;
+    runs.push({
+      perf: c.performance.score * 100, a11y: c.accessibility.score * 100, bp: c['best-practices'].score * 100, seo: c.seo.score * 100,
+      lcp: a['largest-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue,
+      cls: a['cumulative-layout-shift'].numericValue, si: a['speed-index'].numericValue,
+      fails: Object.values(a).filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary').map((x) => x.id),
+    });
+  }
+  const m = (k) => median(runs.map((r) => r[k]));
+  console.log('\nLighthouse 12 (mobile, median of 3 runs):');
+  console.log(`  Performance ${m('perf')}  Accessibility ${m('a11y')}  Best Practices ${m('bp')}  SEO ${m('seo')}   (targets 98 / 100 / 100 / 100)`);
+  console.log(`  LCP ${(m('lcp') / 1000).toFixed(2)} s  TBT ${m('tbt').toFixed(0)} ms  CLS ${m('cls').toFixed(3)}  Speed Index ${(m('si') / 1000).toFixed(2)} s   (targets LCP <= 1.2 s, TBT <= 50 ms, CLS <= 0.02)`);
+  const fails = [...new Set(runs.flatMap((r) => r.fails))];
+  if (fails.length) console.log(`  failing audits: ${fails.join(', ')}`);
+} catch (e) {
+  console.log(`\nLighthouse: not run (${e.message.split('\n')[0]}); scripts/bench.sh installs it`);
+}
+
+// 3. Robustness: 50 cycles of abuse, then errors, heap and listeners.
+const browser = await chromium.launch(launchOptions());
+const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+const cdp = await page.context().newCDPSession(page);
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+await page.goto(server.url);
+await page.waitForSelector('.track-stage .stop');
+const counters = async () => {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { jsEventListeners, nodes } = await cdp.send('Memory.getDOMCounters');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return { listeners: jsEventListeners, nodes, heap: metrics.find((x) => x.name === 'JSHeapUsedSize').value };
+};
+const cycle = async () => {
+  for (let i = 0; i < 100; i++) await page.setViewportSize({ width: 320 + ((i * 37) % 1120), height: 600 + ((i * 53) % 300) });
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => document.querySelector('#stat-twitter-h2-2017 .stat-button').click());
+    await page.keyboard.press('Escape');
+  }
+  for (let y = 0; y < 4000; y += 800) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.evaluate(() => document.querySelector('.lang-switch').click());
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+};
+await cycle();
+const before = await counters();
+for (let i = 1; i < 50; i++) await cycle();
+const after = await counters();
+console.log('\nrobustness (50 cycles of 100 resizes, 5 rapid card opens, 5 language switches while scrolling):');
+console.log(`  console errors / panics: ${errors.length}${errors.length ? ' — ' + errors.slice(0, 3).join(' | ') : ''}`);
+console.log(`  JS event listeners: ${before.listeners} after cycle 1, ${after.listeners} after cycle 50`);
+console.log(`  DOM nodes: ${before.nodes} → ${after.nodes}`);
+console.log(`  JS heap: ${kb(before.heap)} → ${kb(after.heap)}`);
+await browser.close();
+await server.close();
