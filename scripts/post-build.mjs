@@ -26,6 +26,10 @@ fs.writeFileSync(path.join(staging, loader), code);
 html = html.replace(inline, `<script type="module" src="./${loader}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 if (/\sstyle="/.test(html)) throw new Error('an inline style attribute is left in index.html');
+// No preloads for the module and the wasm: on a slow phone network they
+// compete with the stylesheet for bandwidth, and the static page needs
+// neither to paint. The loader fetches them right after parsing.
+html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
 // Sandboxed frames have an opaque origin, so even our own stylesheet is
 // cross-origin there; with SRI it must then be fetched in CORS mode.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
