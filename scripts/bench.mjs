@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { launchOptions, CHROMIUM } from '../tests/e2e/browser.mjs';
 import { serve } from '../tests/e2e/server.mjs';
+import { abuseCycle, counters } from '../tests/e2e/abuse.mjs';
 
 const DIST = path.resolve('dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -73,31 +74,11 @@ page.on('pageerror', (e) => errors.push(e.message));
 page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 await page.goto(server.url);
 await page.waitForSelector('.track-stage .stop');
-const counters = async () => {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { jsEventListeners, nodes } = await cdp.send('Memory.getDOMCounters');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return { listeners: jsEventListeners, nodes, heap: metrics.find((x) => x.name === 'JSHeapUsedSize').value };
-};
-const cycle = async () => {
-  for (let i = 0; i < 100; i++) await page.setViewportSize({ width: 320 + ((i * 37) % 1120), height: 600 + ((i * 53) % 300) });
-  await page.setViewportSize({ width: 390, height: 844 });
-  for (let i = 0; i < 5; i++) {
-    await page.evaluate(() => document.querySelector('#stat-twitter-h2-2017 .stat-button').click());
-    await page.keyboard.press('Escape');
-  }
-  for (let y = 0; y < 4000; y += 800) {
-    await page.evaluate((y) => window.scrollTo(0, y), y);
-    await page.evaluate(() => document.querySelector('.lang-switch').click());
-  }
-  await page.evaluate(() => window.scrollTo(0, 0));
-};
-await cycle();
-const before = await counters();
-for (let i = 1; i < 50; i++) await cycle();
-const after = await counters();
-console.log('\nrobustness (50 cycles of 100 resizes, 5 rapid card opens, 5 language switches while scrolling):');
+await abuseCycle(page);
+const before = await counters(cdp);
+for (let i = 1; i < 50; i++) await abuseCycle(page);
+const after = await counters(cdp);
+console.log('\nrobustness (50 cycles of 100 resizes, 10 rapid clicks on a figure, 5 language switches while scrolling):');
 console.log(`  console errors / panics: ${errors.length}${errors.length ? ' — ' + errors.slice(0, 3).join(' | ') : ''}`);
 console.log(`  JS event listeners: ${before.listeners} after cycle 1, ${after.listeners} after cycle 50`);
 console.log(`  DOM nodes: ${before.nodes} → ${after.nodes}`);

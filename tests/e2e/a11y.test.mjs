@@ -1,22 +1,12 @@
 // Accessibility: axe-core (WCAG 2.2 AA rules) on every state, keyboard
 // reach, focus visibility and touch-target sizes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { launchOptions } from './browser.mjs';
-import { serve } from './server.mjs';
+import { withBrowser } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch(launchOptions());
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 async function axe(page) {
   await page.addScriptTag({ path: AXE });
@@ -43,9 +33,9 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
 
 for (const s of states) {
   test(`axe finds no violation: ${s.name}`, async () => {
-    const ctx = await browser.newContext({ viewport: { width: s.width, height: s.height }, colorScheme: s.scheme, reducedMotion: 'reduce' });
+    const ctx = await env.browser.newContext({ viewport: { width: s.width, height: s.height }, colorScheme: s.scheme, reducedMotion: 'reduce' });
     const page = await ctx.newPage();
-    await page.goto(server.url + s.query);
+    await page.goto(env.server.url + s.query);
     await page.waitForSelector('.track-stage .stop');
     if (s.card) await page.waitForSelector('dialog[open] canvas');
     // Scroll into the journey so an active station is marked.
@@ -58,9 +48,9 @@ for (const s of states) {
 
 test('every control is reachable by keyboard, with a visible focus ring, and at least 24×24 px', async () => {
   for (const [width, height] of [[390, 844], [1280, 800]]) {
-    const ctx = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
+    const ctx = await env.browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
     const page = await ctx.newPage();
-    await page.goto(server.url + '?lang=en');
+    await page.goto(env.server.url + '?lang=en');
     await page.waitForSelector('.track-stage .stop');
     const controls = await page.$$eval('main a[href], main button, .masthead button', (els) => els.length);
     const seen = new Set();
@@ -91,9 +81,9 @@ test('every control is reachable by keyboard, with a visible focus ring, and at 
 });
 
 test('the track has a text alternative and the stations announce themselves', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await ctx.newPage();
-  await page.goto(server.url + '?lang=ar');
+  await page.goto(env.server.url + '?lang=ar');
   await page.waitForSelector('.track-stage .stop');
   assert.ok((await page.getAttribute('nav.track-figure', 'aria-label')).length > 5);
   assert.equal(await page.getAttribute('.track', 'aria-hidden'), 'true');

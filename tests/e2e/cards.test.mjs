@@ -1,32 +1,22 @@
 // Stat cards as a reader uses them: every figure opens a card with its
 // source, charts are drawn and sharp, focus returns, deep links work.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
-import { launchOptions } from './browser.mjs';
-import { serve } from './server.mjs';
+import { withBrowser } from './harness.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const stats = [...story.stations.flatMap((s) => s.stats), ...story.initiatives.flatMap((i) => i.stats)];
 const sources = Object.fromEntries(story.sources.map((s) => [s.id, s]));
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch(launchOptions());
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 async function open(query, { width, height, scale = 1 }) {
-  const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, reducedMotion: 'reduce' });
+  const ctx = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, reducedMotion: 'reduce' });
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + query);
+  await page.goto(env.server.url + query);
   await page.waitForSelector('.stat-button');
   return { page, ctx, errors };
 }

@@ -1,36 +1,26 @@
 // Embedding: the demo host page with both loaders, auto height, host-driven
 // scrolling, a strict CSP, sandboxed frames and forged messages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { launchOptions } from './browser.mjs';
-import { serve } from './server.mjs';
+import { withBrowser } from './harness.mjs';
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
 
-let server, browser, appOrigin, hostOrigin;
-before(async () => {
-  // The app sends the strict CSP on its own pages, and CORS so an opaque
-  // (sandboxed) origin may load its module and wasm.
-  server = await serve({
-    headers: (p) => ({
-      'access-control-allow-origin': '*',
-      ...(p.startsWith('/examples/') ? {} : { 'content-security-policy': CSP }),
-    }),
-  });
-  const port = new URL(server.url).port;
-  appOrigin = `http://127.0.0.1:${port}`;
-  hostOrigin = `http://localhost:${port}`; // another origin, same server
-  browser = await chromium.launch(launchOptions());
+// The app sends the strict CSP on its own pages, and CORS so an opaque
+// (sandboxed) origin may load its module, wasm and stylesheet.
+const env = withBrowser({
+  headers: (p) => ({
+    'access-control-allow-origin': '*',
+    ...(p.startsWith('/examples/') ? {} : { 'content-security-policy': CSP }),
+  }),
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Two origins on one server: the graphic on 127.0.0.1, the host on localhost.
+const appOrigin = () => `http://127.0.0.1:${new URL(env.server.url).port}`;
+const hostOrigin = () => `http://localhost:${new URL(env.server.url).port}`;
 
 async function host(viewport, extra = '') {
-  const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const ctx = await env.browser.newContext({ viewport, reducedMotion: 'reduce' });
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -38,7 +28,7 @@ async function host(viewport, extra = '') {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(`${hostOrigin}/examples/host.html?app=${appOrigin}/${extra}`);
+  await page.goto(`${hostOrigin()}/examples/host.html?app=${appOrigin()}/${extra}`);
   const frames = {};
   for (const [name, sel] of [['ar', '#embed-ar iframe'], ['en', '#pym-en iframe']]) {
     const el = await page.waitForSelector(sel);
@@ -113,13 +103,13 @@ test('scrolling the host page drives the stations in order', async () => {
 });
 
 test('the app runs under the strict CSP with no violation', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   await ctx.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await ctx.newPage();
-  const response = await page.goto(`${appOrigin}/?lang=en#stat-telegram-prize`);
+  const response = await page.goto(`${appOrigin()}/?lang=en#stat-telegram-prize`);
   assert.equal(response.headers()['content-security-policy'], CSP);
   await page.waitForSelector('dialog[open] canvas');
   await page.waitForFunction(() => document.querySelector('dialog[open] canvas').width > 0);
@@ -162,7 +152,7 @@ test('forged height messages from another window or origin are ignored', async (
   await frames.en.frame.evaluate(() => parent.postMessage(JSON.stringify({ type: 'qitar:height', id: 'qitar-1', height: 11 }), '*'));
   await page.waitForTimeout(300);
   assert.equal(await frames.ar.el.evaluate((e) => e.style.height), before);
-  assert.equal(page.url().startsWith(hostOrigin), true, 'the host page was not navigated');
+  assert.equal(page.url().startsWith(hostOrigin()), true, 'the host page was not navigated');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -1,25 +1,15 @@
 // The journey as a reader scrolls it: stations activate in order, the train
 // moves forward only, deep links, keyboard, reduced motion, narrow screens.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
-import { launchOptions } from './browser.mjs';
-import { serve } from './server.mjs';
+import { withBrowser } from './harness.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const anchors = story.stations.map((s) => (s.year ? String(s.year) : s.id));
 const N = story.stations.length;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch(launchOptions());
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const frames = (page, n = 2) =>
   page.evaluate((n) => new Promise((r) => {
@@ -28,11 +18,11 @@ const frames = (page, n = 2) =>
   }), n);
 
 async function open(query, { width, height, reducedMotion = 'no-preference' }) {
-  const ctx = await browser.newContext({ viewport: { width, height }, reducedMotion });
+  const ctx = await env.browser.newContext({ viewport: { width, height }, reducedMotion });
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + query);
+  await page.goto(env.server.url + query);
   await page.waitForSelector('.track-stage .stop');
   await frames(page, 3);
   return { page, ctx, errors };

@@ -1,26 +1,16 @@
 // The static first paint: the whole story without JavaScript, or with the
 // WebAssembly blocked; the app takes over without moving anything, and the
 // largest paint comes from the HTML.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
-import { launchOptions } from './browser.mjs';
-import { serve } from './server.mjs';
+import { withBrowser } from './harness.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const stats = [...story.stations.flatMap((s) => s.stats), ...story.initiatives.flatMap((i) => i.stats)];
 const lang = story.default_lang;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch(launchOptions());
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 // Page text has the locale's digits; the story file has ASCII ones.
 const plain = (t) => t
@@ -45,19 +35,19 @@ async function everythingIsThere(page) {
 }
 
 test('with JavaScript off, every station, statistic (notes included) and source is there', async () => {
-  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const ctx = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await ctx.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await everythingIsThere(page);
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   await ctx.close();
 });
 
 test('with the .wasm request blocked, the whole story still shows', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   await page.route('**/*.wasm', (r) => r.abort());
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForTimeout(500);
   await everythingIsThere(page);
   assert.ok(await page.locator('h1').isVisible());
@@ -66,7 +56,7 @@ test('with the .wasm request blocked, the whole story still shows', async () => 
 
 for (const [width, height] of [[390, 844], [1280, 800]]) {
   test(`${width}px: the app takes over with CLS <= 0.02, and the LCP comes from the HTML`, async () => {
-    const ctx = await browser.newContext({ viewport: { width, height } });
+    const ctx = await env.browser.newContext({ viewport: { width, height } });
     const page = await ctx.newPage();
     await ctx.addInitScript(() => {
       window.__cls = 0;
@@ -80,7 +70,7 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
       await new Promise((ok) => setTimeout(ok, 1500));
       await r.continue();
     });
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.waitForFunction(() => window.__started !== undefined, null, { timeout: 10000 });
     await page.waitForSelector('.track-stage .stop');
     await page.waitForTimeout(500);

@@ -1,11 +1,9 @@
 // The built page as a reader uses it: the whole story in both languages,
 // the language switch, and a broken story URL.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
-import { launchOptions } from './browser.mjs';
-import { serve } from './server.mjs';
+import { withBrowser } from './harness.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const allStats = [
@@ -13,22 +11,14 @@ const allStats = [
   ...story.initiatives.flatMap((i) => i.stats),
 ];
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch(launchOptions());
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 async function open(query, viewport = { width: 390, height: 844 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await env.browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url + query);
+  await page.goto(env.server.url + query);
   await page.waitForSelector('article, .error-panel');
   return { page, errors };
 }
