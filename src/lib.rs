@@ -22,6 +22,7 @@ pub mod track;
 pub mod train;
 
 /// Mounts the app on the page.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic::install();
     embed::start();
@@ -29,13 +30,29 @@ pub fn start() {
 }
 
 /// The build prerenders the whole story into index.html (readable without
-/// JavaScript, and the first paint). The app renders the same markup, then
-/// removes the static copy in the same task, so nothing moves on screen.
+/// JavaScript, and the first paint). When the reader asked for exactly that
+/// page, the app hydrates it in place: nothing is rebuilt, nothing moves.
+/// Otherwise (another language, another story) it renders afresh and then
+/// removes the static copy in the same task.
+#[cfg(target_arch = "wasm32")]
 fn take_over_static_page() {
     let doc = web_sys::window().and_then(|w| w.document());
     let stale = doc
         .as_ref()
         .and_then(|d| d.query_selector_all("body > .page").ok());
+    let prerendered_lang = doc
+        .as_ref()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    let same_page = page::param("story").is_none()
+        && match page::param("lang").and_then(|l| i18n::Lang::parse(&l)) {
+            None => true,
+            Some(l) => prerendered_lang.as_deref() == Some(l.code()),
+        };
+    if same_page && stale.as_ref().is_some_and(|l| l.length() == 1) {
+        leptos::mount::hydrate_body(app::App);
+        return;
+    }
     let scroll = web_sys::window().and_then(|w| w.scroll_y().ok());
     leptos::mount::mount_to_body(app::App);
     if let Some(list) = stale {

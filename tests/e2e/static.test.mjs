@@ -81,3 +81,30 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
     await ctx.close();
   });
 }
+
+test('the app hydrates the prerendered page in place; another language renders afresh', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  await ctx.addInitScript(() => {
+    addEventListener('DOMContentLoaded', () => { document.querySelector('h1').__static = true; });
+    addEventListener('TrunkApplicationStarted', () => { window.__started = true; });
+  });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && !m.text().includes('integrity') && errors.push(m.text()));
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.__started);
+  await page.waitForSelector('.track-stage .stop');
+  assert.equal(await page.evaluate(() => document.querySelector('h1').__static), true, 'the static h1 was replaced');
+  assert.equal(await page.locator('body > .page').count(), 1);
+  // Hydrated nodes are live: the switch still flips the whole page.
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.textContent('h1'), story.title.en);
+  assert.deepEqual(errors, []);
+  await page.goto(env.server.url + '?lang=en');
+  await page.waitForSelector('.track-stage .stop');
+  assert.equal(await page.locator('body > .page').count(), 1);
+  assert.equal(await page.textContent('h1'), story.title.en);
+  await ctx.close();
+});
