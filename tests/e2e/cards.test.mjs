@@ -115,3 +115,44 @@ test('the chart redraws when the language changes', async () => {
   assert.equal(await page.getAttribute('dialog[open] canvas', 'dir'), 'rtl');
   await ctx.close();
 });
+
+test('"Copy link" copies the card deep link and "Save image" downloads the chart as PNG', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url.replace(/\/$/, '') });
+  const page = await ctx.newPage();
+  await page.goto(env.server.url + '?lang=en#stat-telegram-mau-2018');
+  await page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0);
+  await page.click('dialog[open] .card-actions .card-action >> nth=0');
+  await page.waitForFunction(() => document.querySelector('dialog[open] .card-status').textContent.length > 0);
+  assert.equal(await page.textContent('dialog[open] .card-status'), 'Link copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.endsWith('#stat-telegram-mau-2018'), copied);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('dialog[open] .card-actions .card-action >> nth=1'),
+  ]);
+  assert.equal(download.suggestedFilename(), 'qitar-telegram-mau-2018.png');
+  const file = await download.path();
+  const head = fs.readFileSync(file).subarray(0, 8);
+  assert.deepEqual([...head], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+  await ctx.close();
+});
+
+test('on a phone the card is a bottom sheet that a downward swipe closes', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const page = await ctx.newPage();
+  await page.goto(env.server.url + '?lang=ar#stat-kenya-deaths');
+  await page.waitForSelector('dialog[open]');
+  const box = await page.locator('dialog[open]').boundingBox();
+  assert.ok(Math.abs(box.y + box.height - 844) <= 2, `sheet bottom at ${box.y + box.height}`);
+  assert.equal(Math.round(box.width), 390);
+  const grip = await page.locator('dialog[open] .card-grip').boundingBox();
+  const x = grip.x + grip.width / 2, y = grip.y + grip.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y + 60, { steps: 4 });
+  await page.mouse.move(x, y + 160, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForSelector('dialog.stat-card:not([open])', { state: 'attached' });
+  await ctx.close();
+});
