@@ -31,6 +31,26 @@ pub fn figure(ctx: Ctx, stat: &Stat) -> impl Fn() -> String + Send + Sync + Clon
     }
 }
 
+/// What the article said about a figure, or that it gave none.
+fn article_said(ctx: Ctx, stat: &Stat) -> AnyView {
+    match stat.article.as_ref() {
+        Some(a) => text(&a.claim).into_any(),
+        None => (move || t(ctx.lang.get()).no_article_figure.clone()).into_any(),
+    }
+}
+
+/// What the source says: the figure, what it counts, and over which period.
+fn source_says(ctx: Ctx, stat: &Stat, figure_class: &'static str) -> impl IntoView {
+    view! {
+        <bdi class=figure_class>{figure(ctx, stat)}</bdi>
+        " "
+        {text(&stat.label)}
+        " ("
+        {text(&stat.period)}
+        ")"
+    }
+}
+
 pub fn dom_id(stat_id: &str) -> String {
     format!("stat-{stat_id}")
 }
@@ -57,7 +77,6 @@ fn StatButton(stat: Stat) -> impl IntoView {
     let cards = expect_context::<Cards>();
     let story = expect_context::<StoryRef>().0;
     let source = story.source(&stat.source).cloned();
-    let claim = stat.article.as_ref().map(|a| text(&a.claim));
     let note = stat.note.as_ref().map(text);
     let id = stat.id.clone();
     let is_open = {
@@ -83,21 +102,9 @@ fn StatButton(stat: Stat) -> impl IntoView {
                 <summary>{ui_text(|s| &s.details)}</summary>
                 <dl>
                     <dt>{ui_text(|s| &s.article_said)}</dt>
-                    <dd>
-                        {match claim {
-                            Some(c) => c.into_any(),
-                            None => (move || t(ctx.lang.get()).no_article_figure.clone()).into_any(),
-                        }}
-                    </dd>
+                    <dd>{article_said(ctx, &stat)}</dd>
                     <dt>{ui_text(|s| &s.source_says)}</dt>
-                    <dd>
-                        <bdi>{figure(ctx, &stat)}</bdi>
-                        " "
-                        {text(&stat.label)}
-                        " ("
-                        {text(&stat.period)}
-                        ")"
-                    </dd>
+                    <dd>{source_says(ctx, &stat, "")}</dd>
                     {note.map(|n| view! {
                         <dt>{ui_text(|s| &s.note)}</dt>
                         <dd class="note">{n}</dd>
@@ -269,7 +276,6 @@ fn CardBody(story: Arc<Story>, stat: Stat, dialog: NodeRef<html::Dialog>) -> imp
         }
     };
 
-    let claim = stat.article.as_ref().map(|a| text(&a.claim));
     let chart = stat.chart.clone().map(|chart| {
         let ch = chart.clone();
         let data = Signal::derive(move || {
@@ -347,23 +353,11 @@ fn CardBody(story: Arc<Story>, stat: Stat, dialog: NodeRef<html::Dialog>) -> imp
             <div class="compare">
                 <section class="said">
                     <h3>{ui_text(|s| &s.article_said)}</h3>
-                    <p>
-                        {match claim {
-                            Some(c) => c.into_any(),
-                            None => (move || t(ctx.lang.get()).no_article_figure.clone()).into_any(),
-                        }}
-                    </p>
+                    <p>{article_said(ctx, &stat)}</p>
                 </section>
                 <section class="says">
                     <h3>{ui_text(|s| &s.source_says)}</h3>
-                    <p>
-                        <bdi class="says-figure">{figure(ctx, &stat)}</bdi>
-                        " "
-                        {text(&stat.label)}
-                        " ("
-                        {text(&stat.period)}
-                        ")"
-                    </p>
+                    <p>{source_says(ctx, &stat, "says-figure")}</p>
                 </section>
             </div>
             {stat.note.as_ref().map(|n| view! {
