@@ -316,14 +316,14 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
     }
 }
 
+/// Whether the reader asked for reduced motion. Read on every train move,
+/// so the media query is parsed once; `matches` stays live.
 fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
+    thread_local! {
+        static QUERY: Option<web_sys::MediaQueryList> = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten());
+    }
+    QUERY.with(|q| q.as_ref().is_some_and(|m| m.matches()))
 }
 
 fn focus_stop(fig: NodeRef<html::Nav>, i: usize) {
