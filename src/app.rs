@@ -132,11 +132,11 @@ pub fn App() -> impl IntoView {
             });
         }),
         // The built-in story is validated by the test suite.
-        None => state.set(match story::load(story::BUILT_IN) {
-            Ok(s) => adopt(s),
+        None => state.set(match story::built_in() {
+            Ok(s) => adopt(s.clone()),
             Err(errors) => Loaded::Failed(LoadError::Invalid {
                 url: "content/story.json".into(),
-                errors,
+                errors: errors.to_vec(),
             }),
         }),
     }

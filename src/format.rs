@@ -38,7 +38,25 @@ pub fn number(value: f64, locale: &str, style: Style) -> String {
 /// Replaces each ASCII digit in a text with the locale's digit, so years in
 /// captions match the figures around them.
 pub fn digits(text: &str, locale: &str) -> String {
+    // Most texts hold no digit; they skip the locale lookup (hydration
+    // calls this once per text node).
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return text.to_string();
+    }
     digits_with(text, &imp::digit_table(locale))
+}
+
+/// Builds a locale's number formatter ahead of time (the first view needs it).
+pub fn warm_numbers(locale: &str) {
+    let _ = imp::digit_table(locale);
+    for style in [Style::Plain, Style::Percent, Style::Usd, Style::Compact] {
+        let _ = imp::number(1.0, locale, style);
+    }
+}
+
+/// Builds a locale's date formatter ahead of time.
+pub fn warm_dates(locale: &str) {
+    let _ = imp::date(2011, Some(1), None, locale);
 }
 
 /// An ISO date (YYYY, YYYY-MM or YYYY-MM-DD), written for the locale.
@@ -65,6 +83,8 @@ mod imp {
 
     thread_local! {
         static NUMBER: RefCell<HashMap<(String, u8), Function>> = RefCell::new(HashMap::new());
+        static DIGITS: RefCell<HashMap<String, [char; 10]>> = RefCell::new(HashMap::new());
+        static DATE: RefCell<HashMap<(String, u8), Function>> = RefCell::new(HashMap::new());
     }
 
     fn set(o: &Object, k: &str, v: impl Into<JsValue>) {
@@ -139,6 +159,15 @@ mod imp {
     }
 
     pub fn digit_table(locale: &str) -> [char; 10] {
+        if let Some(t) = DIGITS.with(|c| c.borrow().get(locale).copied()) {
+            return t;
+        }
+        let t = intl_digits(locale);
+        DIGITS.with(|c| c.borrow_mut().insert(locale.to_string(), t));
+        t
+    }
+
+    fn intl_digits(locale: &str) -> [char; 10] {
         let f = number_format(locale, Style::Year);
         let mut t = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
         for (d, slot) in t.iter_mut().enumerate() {
@@ -154,24 +183,34 @@ mod imp {
         t
     }
 
-    pub fn date(y: u32, m: Option<u32>, d: Option<u32>, locale: &str) -> String {
+    /// Constructing an Intl formatter is slow (the first one per locale
+    /// loads ICU data), and a page formats dozens of dates: one per shape.
+    fn date_format(locale: &str, month: bool, day: bool) -> Option<Function> {
+        let key = (locale.to_string(), u8::from(month) | u8::from(day) << 1);
+        if let Some(f) = DATE.with(|c| c.borrow().get(&key).cloned()) {
+            return Some(f);
+        }
         let o = Object::new();
         set(&o, "year", "numeric");
         set(&o, "timeZone", "UTC");
-        if m.is_some() {
+        if month {
             set(&o, "month", "long");
         }
-        if d.is_some() {
+        if day {
             set(&o, "day", "numeric");
         }
         let fmt = construct("DateTimeFormat", locale, &o);
+        let f: Function = Reflect::get(&fmt, &"format".into()).ok()?.dyn_into().ok()?;
+        DATE.with(|c| c.borrow_mut().insert(key, f.clone()));
+        Some(f)
+    }
+
+    pub fn date(y: u32, m: Option<u32>, d: Option<u32>, locale: &str) -> String {
         let ms = js_sys::Date::utc(y as f64, m.unwrap_or(1) as f64 - 1.0);
         let date = js_sys::Date::new(&JsValue::from_f64(
             ms + (d.unwrap_or(1) as f64 - 1.0) * 86_400_000.0,
         ));
-        Reflect::get(&fmt, &"format".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
+        date_format(locale, m.is_some(), d.is_some())
             .and_then(|f| f.call1(&JsValue::NULL, &date).ok())
             .and_then(|s| s.as_string())
             .unwrap_or_else(|| super::fallback::date(y, m, d, locale))

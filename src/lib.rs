@@ -21,12 +21,42 @@ pub mod story;
 pub mod track;
 pub mod train;
 
-/// Mounts the app on the page.
+/// Mounts the app on the page, in a few short tasks rather than one long
+/// one, so a reader who taps or scrolls meanwhile is not kept waiting.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic::install();
+    page::after_paint(boot);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn boot() {
     embed::start();
-    take_over_static_page();
+    let story_param = page::param("story").is_some();
+    // Parsing the interface strings and the built-in story is a task's worth.
+    let _ = i18n::ui(i18n::Lang::Ar);
+    let locale = match (story_param, story::built_in()) {
+        (false, Ok(s)) => {
+            let lang = page::param("lang")
+                .and_then(|l| i18n::Lang::parse(&l))
+                .unwrap_or(s.default_lang);
+            Some(s.number_locales.get(lang).to_string())
+        }
+        _ => None,
+    };
+    // The first Intl formatter for a locale loads ICU data: pay for that in
+    // tasks of its own, not in the middle of hydration.
+    page::next_task(move || {
+        if let Some(l) = &locale {
+            format::warm_numbers(l);
+        }
+        page::next_task(move || {
+            if let Some(l) = &locale {
+                format::warm_dates(l);
+            }
+            page::next_task(take_over_static_page);
+        });
+    });
 }
 
 /// The build prerenders the whole story into index.html (readable without

@@ -21,6 +21,25 @@ fn window() -> web_sys::Window {
     browser().expect("running in a browser window")
 }
 
+/// Runs `f` in a task of its own, after the browser has had a turn.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    let Some(w) = browser() else {
+        return f();
+    };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+}
+
+/// Runs `f` once the browser has painted the next frame, so start-up work
+/// never delays the static page's first paint.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = browser() else {
+        return f();
+    };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || next_task(f));
+    let _ = w.request_animation_frame(frame.unchecked_ref());
+}
+
 /// One query parameter of the page's URL.
 pub fn param(name: &str) -> Option<String> {
     let search = browser()?.location().search().ok()?;

@@ -1,11 +1,12 @@
 //! The scroll engine (the Scrollama pattern): where the reading line falls
 //! in the journey, which step is active, and how far the train has come.
 //!
-//! It never listens to scroll events. A ruler of thin sentinels runs down the
+//! On a top-level page it reads the reading line on each (passive) scroll
+//! event, which browsers fire at most once a frame. In a frame, only the
+//! host page may scroll: then a ruler of thin sentinels runs down the
 //! journey, and an implicit-root IntersectionObserver reports which of them
-//! the *top-level* viewport shows. That works even when the page is an
-//! auto-height iframe and only the host page scrolls. Layout is read once
-//! per observer callback (at most once a frame), and on resize.
+//! the *top-level* viewport shows. Layout is read once per event or observer
+//! callback, and on resize.
 
 /// The top-level viewport, in px from the container's top.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -118,7 +119,8 @@ mod browser {
         steps: Vec<HtmlElement>,
         tops: Vec<f64>,
         end: f64,
-        ruler: HtmlElement,
+        /// Only when framed.
+        ruler: Option<HtmlElement>,
         sentinels: Vec<Element>,
         visible: Vec<bool>,
         framed: bool,
@@ -138,6 +140,7 @@ mod browser {
         ro: ResizeObserver,
         _io_cb: Closure<dyn FnMut(js_sys::Array)>,
         _ro_cb: Closure<dyn FnMut(js_sys::Array)>,
+        scroll_cb: Option<Closure<dyn FnMut()>>,
     }
 
     fn is_framed() -> bool {
@@ -236,31 +239,12 @@ mod browser {
             steps: Vec<HtmlElement>,
             on_change: impl Fn(Position, View) + 'static,
         ) -> Result<Engine, JsValue> {
-            let doc = web_sys::window().unwrap().document().unwrap();
-            let ruler: HtmlElement = doc.create_element("div")?.unchecked_into();
-            ruler.set_class_name("scroll-ruler");
-            ruler.set_attribute("aria-hidden", "true")?;
-            // Set through the CSSOM, not a style attribute (strict CSP), and
-            // not left to the stylesheet: the engine must work on its own.
-            let css = ruler.style();
-            css.set_property("position", "absolute")?;
-            css.set_property("inset", "0")?;
-            css.set_property("pointer-events", "none")?;
-            css.set_property("visibility", "hidden")?;
-            // Sentinels past the container's end must not make it taller
-            // (an auto-height iframe would grow without end).
-            css.set_property("overflow", "hidden")?;
-            // The ruler is measured against the container: make it the
-            // containing block if it is not one already.
-            let positioned = web_sys::window()
-                .and_then(|w| w.get_computed_style(&container).ok().flatten())
-                .and_then(|cs| cs.get_property_value("position").ok())
-                .is_some_and(|p| p != "static");
-            if !positioned {
-                container.style().set_property("position", "relative")?;
-            }
-            container.append_child(&ruler)?;
             let framed = is_framed();
+            let ruler = if framed {
+                Some(make_ruler(&container)?)
+            } else {
+                None
+            };
             let viewport = web_sys::window()
                 .and_then(|w| w.screen().ok())
                 .and_then(|s| s.avail_height().ok())
@@ -316,12 +300,30 @@ mod browser {
             let ro = ResizeObserver::new(ro_cb.as_ref().unchecked_ref())?;
             ro.observe(&container);
 
+            let scroll_cb = if framed {
+                None
+            } else {
+                let st = state.clone();
+                let cb = Closure::<dyn FnMut()>::new(move || st.borrow_mut().update());
+                let opts = web_sys::AddEventListenerOptions::new();
+                opts.set_passive(true);
+                web_sys::window()
+                    .unwrap()
+                    .add_event_listener_with_callback_and_add_event_listener_options(
+                        "scroll",
+                        cb.as_ref().unchecked_ref(),
+                        &opts,
+                    )?;
+                Some(cb)
+            };
+
             Ok(Engine {
                 state,
                 io,
                 ro,
                 _io_cb: io_cb,
                 _ro_cb: ro_cb,
+                scroll_cb,
             })
         }
 
@@ -348,7 +350,39 @@ mod browser {
         }
     }
 
+    /// The sentinels' container, laid over the journey.
+    fn make_ruler(container: &HtmlElement) -> Result<HtmlElement, JsValue> {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let ruler: HtmlElement = doc.create_element("div")?.unchecked_into();
+        ruler.set_class_name("scroll-ruler");
+        ruler.set_attribute("aria-hidden", "true")?;
+        // Set through the CSSOM, not a style attribute (strict CSP), and
+        // not left to the stylesheet: the engine must work on its own.
+        let css = ruler.style();
+        css.set_property("position", "absolute")?;
+        css.set_property("inset", "0")?;
+        css.set_property("pointer-events", "none")?;
+        css.set_property("visibility", "hidden")?;
+        // Sentinels past the container's end must not make it taller
+        // (an auto-height iframe would grow without end).
+        css.set_property("overflow", "hidden")?;
+        // The ruler is measured against the container: make it the
+        // containing block if it is not one already.
+        let positioned = web_sys::window()
+            .and_then(|w| w.get_computed_style(container).ok().flatten())
+            .and_then(|cs| cs.get_property_value("position").ok())
+            .is_some_and(|p| p != "static");
+        if !positioned {
+            container.style().set_property("position", "relative")?;
+        }
+        container.append_child(&ruler)?;
+        Ok(ruler)
+    }
+
     fn rebuild_ruler(s: &mut State, io: &IntersectionObserver) {
+        let Some(ruler) = s.ruler.clone() else {
+            return;
+        };
         let count = (s.height / SPACING).floor() as usize + 1;
         if count == s.sentinels.len() {
             return;
@@ -374,7 +408,7 @@ mod browser {
                 let _ = css.set_property("block-size", "1px");
                 let _ = css.set_property("inset-block-start", &format!("{}px", i as f64 * SPACING));
             }
-            let _ = s.ruler.append_child(&el);
+            let _ = ruler.append_child(&el);
             io.observe(&el);
             s.sentinels.push(el);
         }
@@ -385,8 +419,13 @@ mod browser {
         fn drop(&mut self) {
             self.io.disconnect();
             self.ro.disconnect();
-            let s = self.state.borrow();
-            s.ruler.remove();
+            if let (Some(cb), Some(w)) = (&self.scroll_cb, web_sys::window()) {
+                let _ =
+                    w.remove_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
+            }
+            if let Some(ruler) = &self.state.borrow().ruler {
+                ruler.remove();
+            }
         }
     }
 }

@@ -714,3 +714,13 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
 
 /// The story this build ships with.
 pub const BUILT_IN: &str = include_str!("../content/story.json");
+
+/// The built-in story, parsed and validated once (start-up warms it in a
+/// task of its own; the app then reads it for free).
+pub fn built_in() -> Result<&'static Story, &'static [StoryError]> {
+    static PARSED: std::sync::OnceLock<Result<Story, Vec<StoryError>>> = std::sync::OnceLock::new();
+    match PARSED.get_or_init(|| load(BUILT_IN)) {
+        Ok(s) => Ok(s),
+        Err(e) => Err(e),
+    }
+}
