@@ -129,30 +129,47 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
 
     // The last engine position, to re-place the train when the layout changes.
     let last_pos = StoredValue::new(None::<(Position, View)>);
+    let last_frame_css = StoredValue::new(String::new());
     let write_pose = move |pos: Position, view: View| {
         let Some(fig) = fig_ref.get_untracked() else {
             return;
         };
         let p = scroll::train_progress(pos, reduced_motion());
         let pose = layout.with_untracked(|l| l.pose(p));
+        // Custom properties inherit: written on the figure, they would
+        // restyle every stop and label each frame. Only the moving parts
+        // get them.
+        use wasm_bindgen::JsCast;
+        let part = |sel: &str| fig.query_selector(sel).ok().flatten();
+        if let Some(train) = part(".train").and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+            train.style().set_css_text(&format!(
+                "--tx:{:.2};--ty:{:.2};--ta:{:.2}",
+                pose.at.x, pose.at.y, pose.angle
+            ));
+        }
+        if let Some(bar) =
+            part(".progress span").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            bar.style().set_css_text(&format!("--t:{:.4}", pose.t));
+        }
         // In an auto-height iframe nothing inside scrolls, so `sticky` never
-        // engages: hold the figure in the host's viewport by hand.
+        // engages: hold the figure in the host's viewport by hand (plain
+        // properties, which do not cascade to the figure's contents).
         let framed = if crate::embed::is_framed() && view.height > 0.0 {
             let room = (view.steps_end - view.steps_top - view.height).max(0.0);
             let stick = (view.top - view.steps_top).clamp(0.0, room);
-            format!(";--stick:{stick:.1};--view-h:{:.0}px", view.height)
+            format!(
+                ";transform:translateY({stick:.1}px);block-size:{:.0}px",
+                view.height
+            )
         } else {
             String::new()
         };
-        // One write per frame: every moving part reads these properties.
-        fig.style().set_css_text(&format!(
-            "--tx:{:.2};--ty:{:.2};--ta:{:.2};--t:{:.4};--line:{}{framed}",
-            pose.at.x,
-            pose.at.y,
-            pose.angle,
-            pose.t,
-            active_color.get_untracked()
-        ));
+        let css = format!("--line:{}{framed}", active_color.get_untracked());
+        if last_frame_css.with_value(|last| *last != css) {
+            fig.style().set_css_text(&css);
+            last_frame_css.set_value(css);
+        }
     };
     Effect::new(move |_| {
         layout.track();

@@ -189,8 +189,8 @@ pub fn TrackSvg(
                 {strands}
                 <path class="terminus" d=terminus></path>
                 {dots}
-                <Train />
             </svg>
+            {move || measured().then(|| view! { <Train /> })}
             <ol class="stops" aria-label=title>
                 {links}
             </ol>
@@ -200,15 +200,23 @@ pub fn TrackSvg(
 
 /// A train seen from above, nose towards +x. CSS places and turns it from
 /// the custom properties the scroll engine writes, so it always faces the
-/// way it travels.
+/// way it travels. It is a drawing of its own over the track, so moving it
+/// is a compositor transform, not a repaint of the whole track.
 #[component]
 fn Train() -> impl IntoView {
     view! {
-        <g class="train" aria-hidden="true">
+        <svg
+            class="train"
+            viewBox="-30 -15 60 30"
+            width="60"
+            height="30"
+            aria-hidden="true"
+            focusable="false"
+        >
             <rect class="train-car" x="-27" y="-7" width="20" height="14" rx="3"></rect>
             <path class="train-loco" d="M-5 -7 H9 Q17 -7 21 0 Q17 7 9 7 H-5 Z"></path>
             <rect class="train-stripe" x="-25" y="-1.5" width="38" height="3" rx="1.5"></rect>
             <path class="train-glass" d="M12 -4.5 Q17 -3.5 18.5 0 Q17 3.5 12 4.5 Z"></path>
-        </g>
+        </svg>
     }
 }

@@ -32,10 +32,10 @@ async function open(query, { width, height, reducedMotion = 'no-preference' }) {
 const state = (page) =>
   page.evaluate(() => {
     const items = [...document.querySelectorAll('ol.stations > li.station')];
-    const fig = document.querySelector('.track-figure');
+    const bar = document.querySelector('.track-figure .progress span');
     return {
       active: items.findIndex((li) => li.getAttribute('aria-current') === 'step'),
-      t: parseFloat(fig.style.getPropertyValue('--t') || 'NaN'),
+      t: parseFloat(bar.style.getPropertyValue('--t') || 'NaN'),
       hash: location.hash,
     };
   });
