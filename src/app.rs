@@ -1,6 +1,7 @@
 //! The root: which story to show, in which language, and what the reader
 //! sees while it loads or when it cannot be shown.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -152,13 +153,14 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 {move || match state.get() {
                     Loaded::Loading => {
-                        view! {
-                            <p class="loading" role="status">{ui_text(|s| &s.loading)}</p>
-                        }
-                            .into_any()
+                        EitherOf3::A(
+                            view! {
+                                <p class="loading" role="status">{ui_text(|s| &s.loading)}</p>
+                            },
+                        )
                     }
-                    Loaded::Ready(s) => view! { <Article story=s /> }.into_any(),
-                    Loaded::Failed(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                    Loaded::Ready(s) => EitherOf3::B(view! { <Article story=s /> }),
+                    Loaded::Failed(e) => EitherOf3::C(view! { <ErrorPanel error=e /> }),
                 }}
             </main>
         </div>
@@ -196,14 +198,13 @@ fn ErrorPanel(error: LoadError) -> impl IntoView {
         LoadError::Invalid { url, errors } => (url, Ok(errors)),
     };
     let items = match errors {
-        Err(reason) => vec![view! {
+        Err(reason) => vec![Either::Left(view! {
             <li>
                 {move || t(ctx.lang.get()).error_fetch.clone()}
                 ": "
                 <code dir="ltr">{reason}</code>
             </li>
-        }
-        .into_any()],
+        })],
         Ok(errors) => errors
             .into_iter()
             .map(|e| {
@@ -214,8 +215,9 @@ fn ErrorPanel(error: LoadError) -> impl IntoView {
                     }
                 });
                 let problem = e.problem.clone();
-                view! { <li>{path}<span>{move || problem.describe(ctx.lang.get())}</span></li> }
-                    .into_any()
+                Either::Right(
+                    view! { <li>{path}<span>{move || problem.describe(ctx.lang.get())}</span></li> },
+                )
             })
             .collect(),
     };

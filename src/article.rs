@@ -1,6 +1,7 @@
 //! The story as semantic HTML: one `<article>` with the stations as an
 //! ordered list, the initiatives, the closing question and the sources.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -161,14 +162,15 @@ fn SourceItem(source: Source) -> impl IntoView {
             ". "
             {match url {
                 Some(u) => {
-                    view! {
-                        <a class="source-title" href=u rel="noopener" target="_blank">
-                            {title}
-                        </a>
-                    }
-                        .into_any()
+                    Either::Left(
+                        view! {
+                            <a class="source-title" href=u rel="noopener" target="_blank">
+                                {title}
+                            </a>
+                        },
+                    )
                 }
-                None => view! { <cite class="source-title">{title}</cite> }.into_any(),
+                None => Either::Right(view! { <cite class="source-title">{title}</cite> }),
             }}
             ". "
             <span class="source-date">{date_text}</span>

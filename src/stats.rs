@@ -2,6 +2,7 @@
 //! figure, what the article said beside what the source says, a chart where
 //! the story has one, its data table, and the source.
 
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -32,10 +33,14 @@ pub fn figure(ctx: Ctx, stat: &Stat) -> impl Fn() -> String + Send + Sync + Clon
 }
 
 /// What the article said about a figure, or that it gave none.
-fn article_said(ctx: Ctx, stat: &Stat) -> AnyView {
-    match stat.article.as_ref() {
-        Some(a) => text(&a.claim).into_any(),
-        None => (move || t(ctx.lang.get()).no_article_figure.clone()).into_any(),
+fn article_said(ctx: Ctx, stat: &Stat) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+    let claim = stat.article.as_ref().map(|a| a.claim.clone());
+    move || {
+        let lang = ctx.lang.get();
+        match &claim {
+            Some(c) => format::digits(c.get(lang), &ctx.locale()),
+            None => t(lang).no_article_figure.clone(),
+        }
     }
 }
 
@@ -375,10 +380,10 @@ fn CardBody(story: Arc<Story>, stat: Stat, dialog: NodeRef<html::Dialog>) -> imp
                     let title = text(&s.title);
                     let date_text = move || date.as_deref().map(|d| format!(", {}", format::date(d, &ctx.locale()))).unwrap_or_default();
                     match s.url.clone() {
-                        Some(u) => view! {
+                        Some(u) => Either::Left(view! {
                             <a href=u rel="noopener" target="_blank">{label}": "{title}</a>{date_text}
-                        }.into_any(),
-                        None => view! { <span>{label}": "{title}</span>{date_text} }.into_any(),
+                        }),
+                        None => Either::Right(view! { <span>{label}": "{title}</span>{date_text} }),
                     }
                 })}
             </p>

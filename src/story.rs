@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 /// A text in both languages. A missing language deserialises as empty so
 /// that validation can list it beside every other problem.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     #[serde(default)]
     pub ar: String,
@@ -27,6 +28,7 @@ impl Text {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct NumberLocales {
     pub ar: String,
     pub en: String,
@@ -51,6 +53,7 @@ impl Default for NumberLocales {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Story {
     pub version: u32,
     #[serde(default)]
@@ -68,6 +71,7 @@ pub struct Story {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Platform {
     pub id: String,
     pub name: Text,
@@ -84,6 +88,7 @@ pub enum StationKind {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Station {
     pub id: String,
     #[serde(default)]
@@ -119,6 +124,7 @@ pub enum Display {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Stat {
     pub id: String,
     pub value: f64,
@@ -138,6 +144,7 @@ pub struct Stat {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct ArticleClaim {
     pub value: Option<f64>,
     pub claim: Text,
@@ -157,6 +164,7 @@ pub enum ChartKind {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Chart {
     pub kind: ChartKind,
     pub title: Text,
@@ -166,6 +174,7 @@ pub struct Chart {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Bar {
     pub label: Text,
     pub value: f64,
@@ -175,6 +184,7 @@ pub struct Bar {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Initiative {
     pub id: String,
     pub name: Text,
@@ -186,6 +196,7 @@ pub struct Initiative {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
     pub title: Text,
@@ -419,35 +430,42 @@ pub const SUPPORTED_VERSION: u32 = 1;
 /// Parses and validates a story file. On failure, every problem found is
 /// returned at once, each with its path.
 pub fn load(json: &str) -> Result<Story, Vec<StoryError>> {
-    let mut unknown = Vec::new();
+    let syntax = |path: String, e: &dyn std::fmt::Display| StoryError {
+        path,
+        problem: Problem::Syntax(e.to_string()),
+    };
+    // Read through serde_path_to_error, so a number out of range is named
+    // by its path too.
     let mut de = serde_json::Deserializer::from_str(json);
-    let mut on_unknown = |path: serde_ignored::Path| unknown.push(ignored_path(&path));
-    let tracked = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
-    let parsed: Result<Story, _> = serde_path_to_error::deserialize(tracked);
-    let mut errors: Vec<StoryError> = unknown
-        .into_iter()
-        .map(|path| StoryError {
-            path,
-            problem: Problem::UnknownField,
-        })
-        .collect();
-    let story = match parsed {
-        Ok(story) => story,
-        Err(e) => {
-            errors.push(StoryError {
-                path: tidy_path(&e.path().to_string()),
-                problem: Problem::Syntax(e.inner().to_string()),
-            });
-            return Err(errors);
+    let mut value: serde_json::Value = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| vec![syntax(tidy_path(&e.path().to_string()), e.inner())])?;
+    de.end().map_err(|e| vec![syntax(String::new(), &e)])?;
+    // Every struct denies unknown fields, which stops at the first one: drop
+    // it and read again, so that all of them are listed at once.
+    let mut errors = Vec::new();
+    let story = loop {
+        let e = match serde_path_to_error::deserialize::<_, Story>(&value) {
+            Ok(story) => break story,
+            Err(e) => e,
+        };
+        let message = e.inner().to_string();
+        let at = tidy_path(&e.path().to_string());
+        match unknown_field(&message) {
+            Some(field)
+                if errors.len() < MAX_UNKNOWN && remove_field(&mut value, e.path(), &field) =>
+            {
+                // The path already ends at the unknown key.
+                errors.push(StoryError {
+                    path: at,
+                    problem: Problem::UnknownField,
+                });
+            }
+            _ => {
+                errors.push(syntax(at, &message));
+                return Err(errors);
+            }
         }
     };
-    if let Err(e) = de.end() {
-        errors.push(StoryError {
-            path: String::new(),
-            problem: Problem::Syntax(e.to_string()),
-        });
-        return Err(errors);
-    }
     errors.extend(validate(&story));
     if errors.is_empty() {
         Ok(story)
@@ -456,31 +474,51 @@ pub fn load(json: &str) -> Result<Story, Vec<StoryError>> {
     }
 }
 
+/// A file with more unknown fields than this is not a story file at all.
+const MAX_UNKNOWN: usize = 100;
+
+/// The field named by serde's "unknown field `x`, expected …" message.
+fn unknown_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+/// Removes the unknown `field` that `path` ends at; false when there is none.
+fn remove_field(
+    value: &mut serde_json::Value,
+    path: &serde_path_to_error::Path,
+    field: &str,
+) -> bool {
+    use serde_path_to_error::Segment;
+    let segments: Vec<&Segment> = path.iter().collect();
+    let Some((Segment::Map { key }, parent)) = segments.split_last() else {
+        return false;
+    };
+    if key != field {
+        return false;
+    }
+    let mut at = value;
+    for seg in parent {
+        let next = match seg {
+            Segment::Seq { index } => at.get_mut(*index),
+            Segment::Map { key } => at.get_mut(key.as_str()),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        };
+        match next {
+            Some(v) => at = v,
+            None => return false,
+        }
+    }
+    at.as_object_mut()
+        .is_some_and(|o| o.remove(field).is_some())
+}
+
 /// serde_path_to_error writes the root as "." and indexes as `a[0]`.
 fn tidy_path(p: &str) -> String {
     if p == "." {
         String::new()
     } else {
         p.to_string()
-    }
-}
-
-fn ignored_path(path: &serde_ignored::Path) -> String {
-    use serde_ignored::Path as P;
-    match path {
-        P::Root => String::new(),
-        P::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
-        P::Map { parent, key } => {
-            let p = ignored_path(parent);
-            if p.is_empty() {
-                key.clone()
-            } else {
-                format!("{p}.{key}")
-            }
-        }
-        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-            ignored_path(parent)
-        }
     }
 }
 

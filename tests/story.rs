@@ -125,6 +125,26 @@ fn unknown_field_is_named() {
 }
 
 #[test]
+fn every_unknown_field_is_named_at_once() {
+    let errs = errors_after(|v| {
+        v["subtitle"] = json!("x");
+        v["stations"][3]["colour"] = json!("red");
+        v["stations"][3]["caption"]["fr"] = json!("bonjour");
+        v["sources"][0]["pages"] = json!(12);
+    });
+    // In the file's order (new keys were appended to their objects).
+    assert_eq!(
+        errs,
+        [
+            "stations[3].caption.fr: unknown field",
+            "stations[3].colour: unknown field",
+            "sources[0].pages: unknown field",
+            "subtitle: unknown field",
+        ]
+    );
+}
+
+#[test]
 fn missing_language_is_named() {
     let errs = errors_after(|v| {
         v["stations"][0]["caption"]
