@@ -1,6 +1,7 @@
 // Robustness: a resize storm, rapid clicks on figures and language switches
 // in mid-scroll leave no error, no panic, and no leaked listeners or nodes.
 import { test } from 'node:test';
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { withBrowser } from './harness.mjs';
 import { abuseCycle, counters } from './abuse.mjs';
@@ -25,5 +26,32 @@ test('resize storms, rapid clicks and mid-scroll language switches: no errors, n
   // Still working: the journey follows the reader.
   await page.evaluate(() => document.getElementById('2017').scrollIntoView({ block: 'center' }));
   await page.waitForFunction(() => document.getElementById('2017').getAttribute('aria-current') === 'step');
+  await page.close();
+});
+
+// A real panic, from outside: an extension (a translator, say) rewrites the
+// prerendered page before the app hydrates it, so hydration cannot match.
+test('a panic shows a translated notice and leaves the static story readable', async () => {
+  const ui = JSON.parse(fs.readFileSync(new URL('../../content/ui.json', import.meta.url)));
+  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+  const panics = [];
+  page.on('console', (m) => m.type() === 'error' && /panicked/.test(m.text()) && panics.push(m.text()));
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => document.querySelector('.masthead')?.remove()),
+  );
+  await page.goto(env.server.url);
+  const notice = page.locator('#qitar-panic');
+  await notice.waitFor();
+  assert.ok(panics.length > 0, 'the app did panic');
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.equal((await notice.textContent()).trim(), ui.ar.panic);
+  // Only one notice, however many panics follow.
+  assert.equal(await page.locator('.panic-notice').count(), 1);
+  // The static story is all still there, and visible.
+  const stations = await page.locator('ol.stations > li.station').count();
+  assert.ok(stations >= 7, `${stations} stations`);
+  assert.ok((await page.locator('.sources li').count()) >= 10);
+  assert.ok(await page.locator('.story-head h1').isVisible());
+  assert.ok(await notice.isVisible());
   await page.close();
 });
