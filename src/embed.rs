@@ -56,14 +56,10 @@ pub fn parse_pym_width(msg: &str, child_id: &str) -> Option<f64> {
 
 /// The host's viewport height from `embed.js`: `{"type":"qitar:viewport","height":N}`.
 pub fn parse_viewport(msg: &str) -> Option<f64> {
-    #[derive(serde::Deserialize)]
-    struct Msg {
-        #[serde(rename = "type")]
-        kind: String,
-        height: f64,
-    }
-    let m: Msg = serde_json::from_str(msg).ok()?;
-    (m.kind == "qitar:viewport" && m.height.is_finite()).then_some(m.height.clamp(200.0, 4000.0))
+    let m = crate::story::read_json(msg).ok()?;
+    let height = m.get("height")?.as_f64()?;
+    (m.get("type")?.as_str()? == "qitar:viewport" && height.is_finite())
+        .then_some(height.clamp(200.0, 4000.0))
 }
 
 thread_local! {

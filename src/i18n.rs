@@ -107,8 +107,12 @@ pub const UI_JSON: &str = include_str!("../content/ui.json");
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     // The file is compiled in and checked by a native test.
-    TABLE
-        .get_or_init(|| serde_json::from_str(UI_JSON).expect("content/ui.json is checked by tests"))
+    TABLE.get_or_init(|| {
+        crate::story::read_json(UI_JSON)
+            .ok()
+            .and_then(|v| Table::deserialize(&v).ok())
+            .expect("content/ui.json is checked by tests")
+    })
 }
 
 pub fn ui(lang: Lang) -> &'static Strings {

@@ -434,12 +434,7 @@ pub fn load(json: &str) -> Result<Story, Vec<StoryError>> {
         path,
         problem: Problem::Syntax(e.to_string()),
     };
-    // Read through serde_path_to_error, so a number out of range is named
-    // by its path too.
-    let mut de = serde_json::Deserializer::from_str(json);
-    let mut value: serde_json::Value = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| vec![syntax(tidy_path(&e.path().to_string()), e.inner())])?;
-    de.end().map_err(|e| vec![syntax(String::new(), &e)])?;
+    let mut value = read_json(json).map_err(|e| vec![e])?;
     // Every struct denies unknown fields, which stops at the first one: drop
     // it and read again, so that all of them are listed at once.
     let mut errors = Vec::new();
@@ -472,6 +467,22 @@ pub fn load(json: &str) -> Result<Story, Vec<StoryError>> {
     } else {
         Err(errors)
     }
+}
+
+/// Reads JSON text into a tree. It goes through serde_path_to_error, so a
+/// number out of range is named by its path too. Every JSON file and
+/// message the app reads goes through here: one JSON reader keeps the wasm
+/// small.
+pub fn read_json(text: &str) -> Result<serde_json::Value, StoryError> {
+    let syntax = |path: String, e: &dyn std::fmt::Display| StoryError {
+        path,
+        problem: Problem::Syntax(e.to_string()),
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| syntax(tidy_path(&e.path().to_string()), e.inner()))?;
+    de.end().map_err(|e| syntax(String::new(), &e))?;
+    Ok(value)
 }
 
 /// A file with more unknown fields than this is not a story file at all.
