@@ -57,13 +57,6 @@ pub enum LoadError {
     },
 }
 
-#[derive(Debug, Clone)]
-pub enum Loaded {
-    Loading,
-    Ready(Arc<Story>),
-    Failed(LoadError),
-}
-
 async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -117,32 +110,40 @@ pub fn App() -> impl IntoView {
     });
     page::on_color_scheme_change(move || theme.update(|v| *v += 1));
 
+    // Takes the story's default language (unless the URL chose one) and its
+    // number locales.
     let adopt = move |s: Story| {
         if url_lang.is_none() {
             lang.set(s.default_lang);
         }
         locales.set(s.number_locales.clone());
-        Loaded::Ready(Arc::new(s))
+        Arc::new(s)
     };
-    let state = RwSignal::new(Loaded::Loading);
-    match story_url {
-        Some(url) => leptos::task::spawn_local(async move {
-            state.set(match load_remote(url).await {
-                Ok(s) => adopt(s),
-                Err(e) => Loaded::Failed(e),
-            });
-        }),
-        // The built-in story is validated by the test suite.
-        None => state.set(match story::built_in() {
-            Ok(s) => adopt(s.clone()),
-            Err(errors) => Loaded::Failed(LoadError::Invalid {
-                url: "content/story.json".into(),
-                errors: errors.to_vec(),
-            }),
-        }),
-    }
-
     Effect::new(move |_| page::set_document_lang(lang.get()));
+
+    // The built-in story is there at once (and validated by the test suite).
+    let main_ref = NodeRef::<leptos::html::Main>::new();
+    let body = match story_url {
+        None => match story::built_in() {
+            Ok(s) => EitherOf3::A(view! { <Article story=adopt(s.clone()) /> }),
+            Err(errors) => {
+                let error = LoadError::Invalid {
+                    url: "content/story.json".into(),
+                    errors: errors.to_vec(),
+                };
+                EitherOf3::B(view! { <ErrorPanel error=error /> })
+            }
+        },
+        Some(url) => {
+            let loading = RwSignal::new(true);
+            remote_story(url, main_ref, loading, adopt);
+            EitherOf3::C(move || {
+                loading.get().then(|| {
+                    view! { <p class="loading" role="status">{ui_text(|s| &s.loading)}</p> }
+                })
+            })
+        }
+    };
 
     view! {
         <div class="page">
@@ -150,21 +151,42 @@ pub fn App() -> impl IntoView {
                 <a class="skip" href="#main">{ui_text(|s| &s.skip_to_story)}</a>
                 <LangSwitch />
             </header>
-            <main id="main" tabindex="-1">
-                {move || match state.get() {
-                    Loaded::Loading => {
-                        EitherOf3::A(
-                            view! {
-                                <p class="loading" role="status">{ui_text(|s| &s.loading)}</p>
-                            },
-                        )
-                    }
-                    Loaded::Ready(s) => EitherOf3::B(view! { <Article story=s /> }),
-                    Loaded::Failed(e) => EitherOf3::C(view! { <ErrorPanel error=e /> }),
-                }}
+            <main id="main" tabindex="-1" node_ref=main_ref>
+                {body}
             </main>
         </div>
     }
+}
+
+/// Fetches a story from another URL, then mounts it (or what is wrong with
+/// it) into `main` once, and clears `loading`. Mounting once, instead of switching views
+/// reactively, keeps a re-render path for the whole story out of the wasm.
+fn remote_story(
+    url: String,
+    main: NodeRef<leptos::html::Main>,
+    loading: RwSignal<bool>,
+    adopt: impl Fn(Story) -> Arc<Story> + 'static,
+) {
+    let ctx = expect_context::<Ctx>();
+    let cards = expect_context::<crate::stats::Cards>();
+    // Dropped (and so unmounted) with the app.
+    let mounted = StoredValue::new_local(None::<Box<dyn std::any::Any>>);
+    leptos::task::spawn_local(async move {
+        let result = load_remote(url).await.map(adopt);
+        let Some(parent) = main.get_untracked() else {
+            return;
+        };
+        let handle = leptos::mount::mount_to(parent, move || {
+            provide_context(ctx);
+            provide_context(cards);
+            match result {
+                Ok(story) => Either::Left(view! { <Article story=story /> }),
+                Err(error) => Either::Right(view! { <ErrorPanel error=error /> }),
+            }
+        });
+        let _ = loading.try_set(false);
+        let _ = mounted.try_set_value(Some(Box::new(handle)));
+    });
 }
 
 /// Flips the language in place and keeps the reader where they were.

@@ -73,3 +73,42 @@ test('a broken story URL shows a translated error panel, never a blank page', as
   assert.match(await page.textContent('.error-panel'), /تعذّر تحميل ملف القصة/);
   await page.close();
 });
+
+// Another newsroom retells the story from its own file.
+test('a story from ?story= loads, then reads, switches language and opens cards like the built-in one', async () => {
+  const retold = structuredClone(story);
+  retold.title = { ar: 'قصة أخرى على الخط نفسه', en: 'Another story on the same line' };
+  retold.stations = retold.stations.slice(0, 4);
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/retold.json', async (route) => {
+    await held;
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(retold) });
+  });
+  await page.goto(env.server.url + '?lang=en&story=retold.json');
+  // While it is on its way, the reader is told so (and sees no stale story).
+  await page.waitForSelector('.loading[role="status"]');
+  assert.equal(await page.locator('article').count(), 0);
+  release();
+  await page.waitForSelector('article h1');
+  assert.equal(await page.textContent('article h1'), retold.title.en);
+  assert.equal(await page.locator('.loading').count(), 0);
+  assert.equal(await page.locator('ol.stations > li.station').count(), 4);
+  await page.waitForSelector('.track-stage .stop');
+  assert.equal(await page.locator('.track-stage .stop').count(), 4);
+  // The language switch reaches the mounted story.
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  assert.equal(await page.textContent('article h1'), retold.title.ar);
+  // A figure opens its card.
+  await page.locator('button.stat-button').first().click();
+  await page.waitForSelector('dialog[open]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog[open]', { state: 'detached' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
