@@ -33,6 +33,7 @@ html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
 // Sandboxed frames have an opaque origin, so even our own stylesheet is
 // cross-origin there; with SRI it must then be fetched in CORS mode.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
+html = html.replace(/<script src="([^"]+)"(?![^>]*crossorigin)/g, '<script src="$1" crossorigin="anonymous"');
 fs.writeFileSync(indexPath, html);
 
 // The static first paint: the same components rendered natively.

@@ -5,18 +5,6 @@
 use crate::scroll::View;
 use std::cell::Cell;
 
-/// `#rgb` or `#rrggbb` (the `#` may be left out, since it cannot stand
-/// unescaped in a query string), or `transparent`. Anything else is ignored.
-pub fn valid_color(raw: &str) -> Option<String> {
-    let s = raw.trim();
-    if s.eq_ignore_ascii_case("transparent") {
-        return Some("transparent".into());
-    }
-    let hex = s.strip_prefix('#').unwrap_or(s);
-    let ok = matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit());
-    ok.then(|| format!("#{}", hex.to_ascii_lowercase()))
-}
-
 /// Embed and Pym ids: short, and nothing that could break out of a message.
 pub fn valid_id(raw: &str) -> Option<String> {
     let ok = !raw.is_empty()
@@ -191,43 +179,17 @@ mod browser {
         }
     }
 
-    /// Turns on embed mode when framed or asked for (`?embed=1`), applies
-    /// `?bg=` and `?accent=`, and starts reporting the height.
+    /// Starts reporting the height when framed. (`embed/page-mode.js` has
+    /// already set the theme, the embed layout and the host's colours,
+    /// before the first paint.)
     pub fn start() {
         let param = crate::page::param;
-        // ?theme=light|dark overrides the system's colour scheme.
-        if let Some(theme) = param("theme").filter(|t| t == "light" || t == "dark") {
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = root.set_attribute("data-theme", &theme);
-            }
-        }
-        let asked = param("embed").is_some_and(|v| v == "1" || v == "true");
-        if !(is_framed() || asked) {
+        if !is_framed() {
             return;
         }
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        if let Some(root) = doc.document_element() {
-            let _ = root.class_list().add_1("embed");
-            if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
-                let css = root.style();
-                if let Some(bg) = param("bg").as_deref().and_then(valid_color) {
-                    let _ = css.set_property("--page-bg", &bg);
-                }
-                if let Some(accent) = param("accent").as_deref().and_then(valid_color) {
-                    if accent != "transparent" {
-                        let _ = css.set_property("--accent", &accent);
-                    }
-                }
-            }
-        }
-        if !is_framed() {
-            return;
-        }
         REPORTER.with(|r| {
             *r.borrow_mut() = Some(Reporter {
                 id: param("id").as_deref().and_then(valid_id),

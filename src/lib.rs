@@ -26,12 +26,12 @@ pub mod train;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic::install();
+    embed::start();
     page::after_paint(boot);
 }
 
 #[cfg(target_arch = "wasm32")]
 fn boot() {
-    embed::start();
     let story_param = page::param("story").is_some();
     // Parsing the interface strings and the built-in story is a task's worth.
     let _ = i18n::ui(i18n::Lang::Ar);

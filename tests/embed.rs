@@ -1,27 +1,10 @@
-//! The embed protocol's pure parts: colour and id validation, Pym.js and
-//! JSON messages.
+//! The embed protocol's pure parts: id validation, Pym.js and JSON
+//! messages. (Colour parameters are checked in `embed/page-mode.js`, tested
+//! in tests/e2e/themes.test.mjs.)
 
 use qitar::embed::{
-    json_height_message, parse_pym_width, parse_viewport, pym_height_message, valid_color, valid_id,
+    json_height_message, parse_pym_width, parse_viewport, pym_height_message, valid_id,
 };
-
-#[test]
-fn colours_pass_a_strict_pattern_or_are_ignored() {
-    assert_eq!(valid_color("#FFF").as_deref(), Some("#fff"));
-    assert_eq!(valid_color("1a2b3c").as_deref(), Some("#1a2b3c"));
-    assert_eq!(valid_color("transparent").as_deref(), Some("transparent"));
-    for bad in [
-        "red",
-        "#12345",
-        "#1234567",
-        "url(x)",
-        "#fff;background:url(x)",
-        "",
-        "expression(1)",
-    ] {
-        assert_eq!(valid_color(bad), None, "{bad}");
-    }
-}
 
 #[test]
 fn ids_cannot_break_out_of_a_message() {
