@@ -42,7 +42,7 @@ const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, 
 html = html
   .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${pre.lang}" dir="${pre.dir}">`)
   .replace(/<title>[^<]*<\/title>/, `<title>${esc(pre.title)}</title>\n    <meta name="description" content="${esc(pre.description)}" />`)
-  .replace(/<body>\s*<\/body>/, `<body>${pre.body}</body>`);
+  .replace(/<body>\s*<\/body>/, `<body data-elements="${pre.elements}">${pre.body}</body>`);
 if (!html.includes('class="page"')) throw new Error('prerendered body missing');
 if (/\sstyle="/.test(html)) throw new Error('the prerendered page has an inline style attribute (strict CSP)');
 fs.writeFileSync(indexPath, html);

@@ -74,7 +74,15 @@ fn take_over_static_page() {
         .as_ref()
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("lang"));
-    let same_page = page::param("story").is_none()
+    // Hydration needs the page exactly as prerendered; an extension or a
+    // translator may have added or removed elements since.
+    let intact = doc.as_ref().and_then(|d| d.body()).is_some_and(|b| {
+        b.get_attribute("data-elements")
+            .and_then(|n| n.parse::<u32>().ok())
+            == Some(b.get_elements_by_tag_name("*").length())
+    });
+    let same_page = intact
+        && page::param("story").is_none()
         && match page::param("lang").and_then(|l| i18n::Lang::parse(&l)) {
             None => true,
             Some(l) => prerendered_lang.as_deref() == Some(l.code()),

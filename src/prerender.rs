@@ -22,6 +22,18 @@ pub struct Static {
     pub title: String,
     pub description: String,
     pub body: String,
+    /// How many elements `body` holds. The app hydrates only a page that
+    /// still has exactly these (an extension or a translator may have
+    /// rewritten it); otherwise it renders afresh.
+    pub elements: usize,
+}
+
+/// Elements in an HTML fragment: its start tags (text has `<` escaped).
+pub fn count_elements(html: &str) -> usize {
+    html.as_bytes()
+        .windows(2)
+        .filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
+        .count()
 }
 
 pub fn render() -> Result<Static, String> {
@@ -39,6 +51,7 @@ pub fn render() -> Result<Static, String> {
         lang,
         title: story.title.get(lang).to_string(),
         description: story.intro.get(lang).to_string(),
+        elements: count_elements(&body),
         body,
     })
 }

@@ -1,5 +1,5 @@
 //! Prints the built-in story rendered to static HTML, as JSON
-//! `{lang, dir, title, description, body}`; scripts/post-build.mjs puts it
+//! `{lang, dir, title, description, body, elements}`; scripts/post-build.mjs puts it
 //! into index.html. A native tool: on wasm32 it does nothing.
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
@@ -11,6 +11,7 @@ fn main() {
                 "title": s.title,
                 "description": s.description,
                 "body": s.body,
+                "elements": s.elements,
             });
             println!("{out}");
         }

@@ -29,15 +29,21 @@ test('resize storms, rapid clicks and mid-scroll language switches: no errors, n
   await page.close();
 });
 
-// A real panic, from outside: an extension (a translator, say) rewrites the
-// prerendered page before the app hydrates it, so hydration cannot match.
+// A real panic, from outside: an extension strips the HTML comments before
+// the app hydrates (hydration's markers are comments), so hydration cannot
+// match the page and panics.
 test('a panic shows a translated notice and leaves the static story readable', async () => {
   const ui = JSON.parse(fs.readFileSync(new URL('../../content/ui.json', import.meta.url)));
   const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
   const panics = [];
   page.on('console', (m) => m.type() === 'error' && /panicked/.test(m.text()) && panics.push(m.text()));
   await page.addInitScript(() =>
-    document.addEventListener('DOMContentLoaded', () => document.querySelector('.masthead')?.remove()),
+    document.addEventListener('DOMContentLoaded', () => {
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
+      const comments = [];
+      while (walk.nextNode()) comments.push(walk.currentNode);
+      comments.forEach((c) => c.remove());
+    }),
   );
   await page.goto(env.server.url);
   const notice = page.locator('#qitar-panic');
@@ -53,5 +59,35 @@ test('a panic shows a translated notice and leaves the static story readable', a
   assert.ok((await page.locator('.sources li').count()) >= 10);
   assert.ok(await page.locator('.story-head h1').isVisible());
   assert.ok(await notice.isVisible());
+  await page.close();
+});
+
+// Translators wrap text in elements; other extensions add or remove some.
+// Hydrating such a page would fail, so the app renders afresh instead.
+test('a page rewritten before the app starts is rendered afresh, without a panic', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      const h1 = document.querySelector('.story-head h1');
+      const font = document.createElement('font');
+      font.append(...h1.childNodes);
+      h1.append(font);
+      document.querySelector('.masthead')?.remove();
+    }),
+  );
+  await page.goto(env.server.url);
+  await page.waitForSelector('.masthead .lang-switch');
+  await page.waitForSelector('.track-stage .stop');
+  assert.equal(await page.locator('body > .page').count(), 1);
+  assert.equal(await page.locator('#qitar-panic').count(), 0);
+  // It works: the journey follows the reader, the language switches.
+  await page.evaluate(() => document.getElementById('2017').scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(() => document.getElementById('2017').getAttribute('aria-current') === 'step');
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.deepEqual(errors, []);
   await page.close();
 });
