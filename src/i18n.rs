@@ -93,6 +93,41 @@ pub struct Strings {
     pub save_image: String,
     pub running_total: String,
     pub value: String,
+    /// What can be wrong with a story file; `{name}` marks a value.
+    pub problems: Problems,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Problems {
+    pub invalid_file: String,
+    pub unknown_field: String,
+    pub missing_arabic: String,
+    pub missing_english: String,
+    pub duplicate_id: String,
+    pub unknown_source: String,
+    pub unknown_platform: String,
+    pub year_not_rising: String,
+    pub missing_year: String,
+    pub waypoint_with_year: String,
+    pub not_finite: String,
+    pub negative: String,
+    pub empty_source: String,
+    pub bad_colour: String,
+    pub bad_date: String,
+    pub bad_url: String,
+    pub chart_empty: String,
+    pub total_length: String,
+    pub no_platforms: String,
+    pub no_stations: String,
+    pub unsupported_version: String,
+}
+
+/// Fills a message's `{name}` placeholders.
+pub fn fill(message: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(message.to_string(), |m, (name, value)| {
+        m.replace(&format!("{{{name}}}"), value)
+    })
 }
 
 #[derive(Debug, Clone, Deserialize)]

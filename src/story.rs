@@ -270,133 +270,45 @@ pub enum Problem {
 impl Problem {
     /// The problem in words, in the reader's language.
     pub fn describe(&self, lang: Lang) -> String {
-        let ar = lang == Lang::Ar;
+        use crate::i18n::fill;
+        let m = &crate::i18n::ui(lang).problems;
         match self {
-            Problem::Syntax(m) => {
-                if ar {
-                    format!("ملف غير صالح: {m}")
-                } else {
-                    format!("invalid file: {m}")
-                }
-            }
-            Problem::UnknownField => if ar {
-                "حقل غير معروف"
-            } else {
-                "unknown field"
-            }
-            .into(),
-            Problem::MissingText(l) => match (ar, l) {
-                (true, Lang::Ar) => "النص العربي ناقص".into(),
-                (true, Lang::En) => "النص الإنجليزي ناقص".into(),
-                (false, Lang::Ar) => "missing Arabic text".into(),
-                (false, Lang::En) => "missing English text".into(),
-            },
-            Problem::DuplicateId(id) => {
-                if ar {
-                    format!("المعرّف \"{id}\" مكرر")
-                } else {
-                    format!("duplicate id \"{id}\"")
-                }
-            }
-            Problem::UnknownSource(id) => {
-                if ar {
-                    format!("مصدر غير معروف \"{id}\"")
-                } else {
-                    format!("unknown source \"{id}\"")
-                }
-            }
-            Problem::UnknownPlatform(id) => {
-                if ar {
-                    format!("منصة غير معروفة \"{id}\"")
-                } else {
-                    format!("unknown platform \"{id}\"")
-                }
-            }
-            Problem::YearNotRising { previous, year } => {
-                if ar {
-                    format!("السنة {year} لا تأتي بعد {previous}")
-                } else {
-                    format!("year {year} does not come after {previous}")
-                }
-            }
-            Problem::MissingYear => if ar {
-                "المحطة بلا سنة"
-            } else {
-                "a station needs a year"
-            }
-            .into(),
-            Problem::WaypointWithYear => if ar {
-                "محطة العبور لا تحمل سنة"
-            } else {
-                "a waypoint has no year"
-            }
-            .into(),
-            Problem::NotFinite => if ar {
-                "الرقم غير محدود"
-            } else {
-                "number is not finite"
-            }
-            .into(),
-            Problem::Negative => if ar {
-                "الرقم سالب"
-            } else {
-                "number is negative"
-            }
-            .into(),
-            Problem::EmptySource => if ar {
-                "الإحصاء بلا مصدر"
-            } else {
-                "a statistic needs a source"
-            }
-            .into(),
-            Problem::BadColor(c) => {
-                if ar {
-                    format!("لون غير صالح \"{c}\"، المطلوب #rrggbb")
-                } else {
-                    format!("invalid colour \"{c}\", expected #rrggbb")
-                }
-            }
-            Problem::BadDate(d) => {
-                if ar {
-                    format!("تاريخ غير صالح \"{d}\"، المطلوب YYYY أو YYYY-MM أو YYYY-MM-DD")
-                } else {
-                    format!("invalid date \"{d}\", expected YYYY, YYYY-MM or YYYY-MM-DD")
-                }
-            }
-            Problem::BadUrl(u) => {
-                if ar {
-                    format!("رابط غير صالح \"{u}\"، المطلوب https://")
-                } else {
-                    format!("invalid URL \"{u}\", expected https://")
-                }
-            }
-            Problem::ChartEmpty => if ar {
-                "الرسم البياني بلا أعمدة"
-            } else {
-                "a chart needs at least one bar"
-            }
-            .into(),
-            Problem::TotalLength { bars, total } => {
-                if ar {
-                    format!("للمجموع {total} قيمة وللأعمدة {bars}")
-                } else {
-                    format!("total has {total} values but there are {bars} bars")
-                }
-            }
-            Problem::NoPlatforms => if ar {
-                "لا منصات"
-            } else {
-                "no platforms"
-            }
-            .into(),
-            Problem::NoStations => if ar { "لا محطات" } else { "no stations" }.into(),
-            Problem::UnsupportedVersion(v) => {
-                if ar {
-                    format!("إصدار غير مدعوم {v}، المطلوب 1")
-                } else {
-                    format!("unsupported version {v}, expected 1")
-                }
-            }
+            Problem::Syntax(detail) => fill(&m.invalid_file, &[("detail", detail)]),
+            Problem::UnknownField => m.unknown_field.clone(),
+            Problem::MissingText(Lang::Ar) => m.missing_arabic.clone(),
+            Problem::MissingText(Lang::En) => m.missing_english.clone(),
+            Problem::DuplicateId(id) => fill(&m.duplicate_id, &[("id", id)]),
+            Problem::UnknownSource(id) => fill(&m.unknown_source, &[("id", id)]),
+            Problem::UnknownPlatform(id) => fill(&m.unknown_platform, &[("id", id)]),
+            Problem::YearNotRising { previous, year } => fill(
+                &m.year_not_rising,
+                &[
+                    ("year", &year.to_string()),
+                    ("previous", &previous.to_string()),
+                ],
+            ),
+            Problem::MissingYear => m.missing_year.clone(),
+            Problem::WaypointWithYear => m.waypoint_with_year.clone(),
+            Problem::NotFinite => m.not_finite.clone(),
+            Problem::Negative => m.negative.clone(),
+            Problem::EmptySource => m.empty_source.clone(),
+            Problem::BadColor(v) => fill(&m.bad_colour, &[("value", v)]),
+            Problem::BadDate(v) => fill(&m.bad_date, &[("value", v)]),
+            Problem::BadUrl(v) => fill(&m.bad_url, &[("value", v)]),
+            Problem::ChartEmpty => m.chart_empty.clone(),
+            Problem::TotalLength { bars, total } => fill(
+                &m.total_length,
+                &[("total", &total.to_string()), ("bars", &bars.to_string())],
+            ),
+            Problem::NoPlatforms => m.no_platforms.clone(),
+            Problem::NoStations => m.no_stations.clone(),
+            Problem::UnsupportedVersion(v) => fill(
+                &m.unsupported_version,
+                &[
+                    ("version", &v.to_string()),
+                    ("supported", &SUPPORTED_VERSION.to_string()),
+                ],
+            ),
         }
     }
 }

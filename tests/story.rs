@@ -328,3 +328,49 @@ fn not_json_is_a_single_clear_error() {
         errs[0]
     );
 }
+
+#[test]
+fn every_problem_reads_fully_in_both_languages() {
+    use qitar::story::Problem as P;
+    let all = [
+        P::Syntax("x".into()),
+        P::UnknownField,
+        P::MissingText(Lang::Ar),
+        P::MissingText(Lang::En),
+        P::DuplicateId("a".into()),
+        P::UnknownSource("a".into()),
+        P::UnknownPlatform("a".into()),
+        P::YearNotRising {
+            previous: 2014,
+            year: 2013,
+        },
+        P::MissingYear,
+        P::WaypointWithYear,
+        P::NotFinite,
+        P::Negative,
+        P::EmptySource,
+        P::BadColor("x".into()),
+        P::BadDate("x".into()),
+        P::BadUrl("x".into()),
+        P::ChartEmpty,
+        P::TotalLength { bars: 5, total: 4 },
+        P::NoPlatforms,
+        P::NoStations,
+        P::UnsupportedVersion(7),
+    ];
+    for p in &all {
+        let (ar, en) = (p.describe(Lang::Ar), p.describe(Lang::En));
+        for m in [&ar, &en] {
+            assert!(!m.trim().is_empty() && !m.contains('{'), "{p:?}: {m}");
+        }
+        assert_ne!(ar, en, "{p:?}");
+    }
+    assert_eq!(
+        all[7].describe(Lang::En),
+        "year 2013 does not come after 2014"
+    );
+    assert_eq!(
+        all[20].describe(Lang::En),
+        "unsupported version 7, expected 1"
+    );
+}
