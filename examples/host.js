@@ -6,7 +6,7 @@
   var ar = document.getElementById('embed-ar');
   ar.setAttribute('data-qitar-src', app);
   if (params.get('sandbox') === '1') ar.setAttribute('data-qitar-sandbox', '');
-  window.qitarPym = new pym.Parent('pym-en', new URL(app, location.href).href + '?lang=en', {
+  window.qitarPym = new pym.Parent('pym-en', new URL('en.html', new URL(app, location.href)).href, {
     title: 'The extremism express: interactive graphic',
   });
 })();

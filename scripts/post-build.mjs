@@ -1,7 +1,8 @@
 // Trunk post-build hook (runs in the staging dir before dist/ is replaced):
 // 1. moves Trunk's inline module loader into its own file, so the page runs
 //    under a CSP with script-src 'self' and no inline script;
-// 2. renders the story into index.html (static first paint, no-JS readers);
+// 2. renders the story into index.html and <lang>.html (static first paint,
+//    no-JS readers);
 // 3. ships the host-side embed loader (embed.js) and the demo host page;
 // 4. writes .gz and .br copies of every text asset.
 import fs from 'node:fs';
@@ -36,16 +37,24 @@ html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="s
 html = html.replace(/<script src="([^"]+)"(?![^>]*crossorigin)/g, '<script src="$1" crossorigin="anonymous"');
 fs.writeFileSync(indexPath, html);
 
-// The static first paint: the same components rendered natively.
+// The static first paint: the same components rendered natively, one page
+// per language: index.html in the story's default language, <lang>.html for
+// the others. embed/page-mode.js sends a reader who asks for another
+// language (?lang=) to its page before anything is drawn.
 const pre = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 }));
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-html = html
-  .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${pre.lang}" dir="${pre.dir}">`)
-  .replace(/<title>[^<]*<\/title>/, `<title>${esc(pre.title)}</title>\n    <meta name="description" content="${esc(pre.description)}" />`)
-  .replace(/<body>\s*<\/body>/, `<body data-elements="${pre.elements}">${pre.body}</body>`);
-if (!html.includes('class="page"')) throw new Error('prerendered body missing');
-if (/\sstyle="/.test(html)) throw new Error('the prerendered page has an inline style attribute (strict CSP)');
-fs.writeFileSync(indexPath, html);
+const file = (lang) => (lang === pre.default ? 'index.html' : `${lang}.html`);
+const pages = pre.pages.map((p) => `${p.lang}=${file(p.lang)}`).join(' ');
+const template = html;
+for (const p of pre.pages) {
+  const page = template
+    .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${p.lang}" dir="${p.dir}" data-pages="${pages}">`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${esc(p.title)}</title>\n    <meta name="description" content="${esc(p.description)}" />`)
+    .replace(/<body>\s*<\/body>/, `<body data-elements="${p.elements}">${p.body}</body>`);
+  if (!page.includes('class="page"')) throw new Error(`prerendered body missing (${p.lang})`);
+  if (/\sstyle="/.test(page)) throw new Error('the prerendered page has an inline style attribute (strict CSP)');
+  fs.writeFileSync(path.join(staging, file(p.lang)), page);
+}
 
 fs.copyFileSync(path.join(root, 'embed/embed.js'), path.join(staging, 'embed.js'));
 const ex = path.join(staging, "examples");

@@ -91,9 +91,16 @@ pub async fn load_remote(url: String) -> Result<Story, LoadError> {
     story::load(&body).map_err(|errors| LoadError::Invalid { url, errors })
 }
 
+/// The language the page was prerendered in, when the app hydrates it: the
+/// reader's language unless the URL names another.
+#[derive(Clone, Copy, Debug)]
+pub struct PageLang(pub Lang);
+
 #[component]
 pub fn App() -> impl IntoView {
-    let url_lang = page::param("lang").and_then(|l| Lang::parse(&l));
+    let url_lang = page::param("lang")
+        .and_then(|l| Lang::parse(&l))
+        .or_else(|| use_context::<PageLang>().map(|p| p.0));
     let story_url = page::param("story").filter(|u| !u.trim().is_empty());
 
     let lang = RwSignal::new(url_lang.unwrap_or_default());

@@ -87,9 +87,15 @@ fn take_over_static_page() {
             None => true,
             Some(l) => prerendered_lang.as_deref() == Some(l.code()),
         };
-    if same_page && stale.as_ref().is_some_and(|l| l.length() == 1) {
-        leptos::mount::hydrate_body(app::App);
-        return;
+    let page_lang = prerendered_lang.as_deref().and_then(i18n::Lang::parse);
+    if let (true, Some(page_lang)) = (same_page, page_lang) {
+        if stale.as_ref().is_some_and(|l| l.length() == 1) {
+            leptos::mount::hydrate_body(move || {
+                leptos::prelude::provide_context(app::PageLang(page_lang));
+                leptos::prelude::view! { <app::App /> }
+            });
+            return;
+        }
     }
     let scroll = web_sys::window().and_then(|w| w.scroll_y().ok());
     leptos::mount::mount_to_body(app::App);

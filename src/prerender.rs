@@ -15,8 +15,7 @@ impl any_spawner::CustomExecutor for NoEffects {
     fn poll_local(&self) {}
 }
 
-/// The page's head texts and its body, for the built-in story's default
-/// language.
+/// One prerendered page: its head texts and its body, in one language.
 pub struct Static {
     pub lang: Lang,
     pub title: String,
@@ -36,7 +35,9 @@ pub fn count_elements(html: &str) -> usize {
         .count()
 }
 
-pub fn render() -> Result<Static, String> {
+/// The built-in story rendered in `lang`: the page a reader who asked for
+/// that language gets first (the app then hydrates it).
+pub fn render(lang: Lang) -> Result<Static, String> {
     let story: Story = story::load(story::BUILT_IN).map_err(|errs| {
         errs.iter()
             .map(|e| e.to_string())
@@ -45,8 +46,10 @@ pub fn render() -> Result<Static, String> {
     })?;
     let _ = any_spawner::Executor::init_custom_executor(NoEffects);
     let owner = Owner::new();
-    let body = owner.with(|| view! { <crate::app::App /> }.to_html());
-    let lang = story.default_lang;
+    let body = owner.with(|| {
+        provide_context(crate::app::PageLang(lang));
+        view! { <crate::app::App /> }.to_html()
+    });
     Ok(Static {
         lang,
         title: story.title.get(lang).to_string(),

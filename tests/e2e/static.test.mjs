@@ -8,7 +8,6 @@ import { withBrowser } from './harness.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const stats = [...story.stations.flatMap((s) => s.stats), ...story.initiatives.flatMap((i) => i.stats)];
-const lang = story.default_lang;
 
 const env = withBrowser();
 
@@ -17,7 +16,7 @@ const plain = (t) => t
   .replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)))
   .replace(/٫/g, '.').replace(/٬/g, ',').replace(/٪/g, '%');
 
-async function everythingIsThere(page) {
+async function everythingIsThere(page, lang = story.default_lang) {
   assert.equal(await page.textContent('h1'), story.title[lang]);
   for (const s of story.stations) {
     const id = s.year ? String(s.year) : s.id;
@@ -106,5 +105,47 @@ test('the app hydrates the prerendered page in place; another language renders a
   await page.waitForSelector('.track-stage .stop');
   assert.equal(await page.locator('body > .page').count(), 1);
   assert.equal(await page.textContent('h1'), story.title.en);
+  await ctx.close();
+});
+
+test('every language has its own prerendered page, readable without JavaScript', async () => {
+  const ctx = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  for (const l of ['ar', 'en']) {
+    await page.goto(env.server.url + (l === story.default_lang ? '' : `${l}.html`));
+    assert.equal(await page.getAttribute('html', 'lang'), l);
+    assert.equal(await page.getAttribute('html', 'dir'), l === 'ar' ? 'rtl' : 'ltr');
+    await everythingIsThere(page, l);
+  }
+  await ctx.close();
+});
+
+test('?lang=en goes to the English page before anything is drawn, and hydrates it', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  await ctx.addInitScript(() => {
+    addEventListener('DOMContentLoaded', () => {
+      const h1 = document.querySelector('h1');
+      if (h1) h1.__static = true;
+      window.__firstLang = document.documentElement.lang;
+    });
+  });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(env.server.url + '?lang=en#2014');
+  await page.waitForSelector('.track-stage .stop');
+  assert.match(page.url(), /\/en\.html\?lang=en#2014$/);
+  // The only page that got as far as being parsed was the English one.
+  assert.equal(await page.evaluate(() => window.__firstLang), 'en');
+  assert.equal(await page.evaluate(() => document.querySelector('h1').__static), true, 'hydrated, not rebuilt');
+  await page.waitForFunction(() => document.getElementById('2014').getAttribute('aria-current') === 'step');
+  // In place to Arabic, and a reload lands on the Arabic page.
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'ar');
+  await page.reload();
+  await page.waitForSelector('.track-stage .stop');
+  assert.match(page.url(), /\/index\.html\?lang=ar/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.deepEqual(errors, []);
   await ctx.close();
 });
