@@ -196,26 +196,43 @@ fn remote_story(
     });
 }
 
-/// Flips the language in place and keeps the reader where they were.
+/// Flips the language in place and keeps the reader where they were. It is
+/// a link to the other language's own prerendered page, which readers
+/// without JavaScript follow.
 #[component]
 fn LangSwitch() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let other = move || ctx.lang.get().other();
+    let href = move || {
+        let next = other();
+        let file = match story::built_in() {
+            Ok(s) if s.default_lang != next => format!("{}.html", next.code()),
+            _ => "index.html".to_string(),
+        };
+        format!("{file}?lang={}", next.code())
+    };
     view! {
-        <button
-            type="button"
+        <a
             class="lang-switch"
+            href=href
             lang=move || other().code()
             dir=move || other().dir()
             aria-label=move || t(ctx.lang.get()).switch_label.clone()
-            on:click=move |_| {
+            on:click=move |ev: web_sys::MouseEvent| {
+                // A new tab or window gets the other page itself.
+                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
+                    || ev.button() != 0
+                {
+                    return;
+                }
+                ev.prevent_default();
                 let next = ctx.lang.get_untracked().other();
                 page::keep_place(|| ctx.lang.set(next));
                 page::replace_lang_param(next);
             }
         >
             {move || t(ctx.lang.get()).switch_to.clone()}
-        </button>
+        </a>
     }
 }
 

@@ -81,7 +81,7 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
   });
 }
 
-test('the app hydrates the prerendered page in place; another language renders afresh', async () => {
+test('the app hydrates the prerendered page in place, and the page of the other language too', async () => {
   const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   await ctx.addInitScript(() => {
     addEventListener('DOMContentLoaded', () => { document.querySelector('h1').__static = true; });
@@ -117,6 +117,13 @@ test('every language has its own prerendered page, readable without JavaScript',
     assert.equal(await page.getAttribute('html', 'dir'), l === 'ar' ? 'rtl' : 'ltr');
     await everythingIsThere(page, l);
   }
+  // The language switch is a link to the other page.
+  await page.click('.lang-switch');
+  await page.waitForLoadState();
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  await page.click('.lang-switch');
+  await page.waitForLoadState();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await ctx.close();
 });
 
