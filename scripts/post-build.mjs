@@ -20,7 +20,19 @@ let html = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const m = html.match(inline);
 if (!m) throw new Error('no inline module loader found in index.html');
-const code = m[1].trim() + '\n';
+// The app's code is fetched once the static page has painted (or after
+// 200 ms, for frames the browser does not render), so nothing competes with
+// the first paint and the largest paint never waits for the app.
+const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
+if (!staticImport.test(m[1])) throw new Error("Trunk's loader changed: no `import init, * as bindings from '…'`");
+const code = m[1].trim().replace(staticImport, [
+  'await new Promise((painted) => {',
+  '  requestAnimationFrame(() => setTimeout(painted, 0));',
+  '  setTimeout(painted, 200);',
+  '});',
+  "const bindings = await import('$1');",
+  'const init = bindings.default;',
+].join('\n')) + '\n';
 const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
 const loader = `loader-${hash}.js`;
 fs.writeFileSync(path.join(staging, loader), code);

@@ -135,10 +135,23 @@ pub fn TrackSvg(
                 let y0 = b.y.min(p.y - 12.0);
                 let x1 = (b.x + b.w).max(p.x + 12.0);
                 let y1 = (b.y + b.h).max(p.y + 12.0);
+                // The lines are blocks; the space a line broke at stays in
+                // the accessible text ("Rented apps", but "2017–2018").
+                let n = label.lines.len();
                 let lines = label
                     .lines
                     .iter()
-                    .map(|line| view! { <span class="stop-line">{line.clone()}</span> })
+                    .enumerate()
+                    .map(|(k, line)| {
+                        // A break after a dash had no space to keep.
+                        let joined = k + 1 == n || line.ends_with(['–', '-']);
+                        let text = if joined {
+                            line.clone()
+                        } else {
+                            format!("{line} ")
+                        };
+                        view! { <span class="stop-line">{text}</span> }
+                    })
                     .collect::<Vec<_>>();
                 view! {
                     <li>
