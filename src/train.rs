@@ -89,17 +89,25 @@ pub fn TrackSvg(
             )
         })
     };
-    let dots = move || {
+    // Each stop with its place, its label and what it stands for; none
+    // until the stage has a size.
+    let placed = move || {
         let l = layout.get();
         if !measured() {
             return Vec::new();
         }
-        let info = stops.get();
         l.stops
-            .iter()
-            .zip(info)
+            .into_iter()
+            .zip(l.labels)
+            .zip(stops.get())
+            .map(|((p, label), st)| (p, label, st))
+            .collect::<Vec<_>>()
+    };
+    let dots = move || {
+        placed()
+            .into_iter()
             .enumerate()
-            .map(|(i, (p, st))| {
+            .map(|(i, (p, _, st))| {
                 let r = if st.waypoint { 5.5 } else { 7.0 };
                 view! {
                     <circle
@@ -118,17 +126,10 @@ pub fn TrackSvg(
     // The links are HTML over the drawing: real, focusable, and set with the
     // page's own fonts and bidi.
     let links = move || {
-        let l = layout.get();
-        if !measured() {
-            return Vec::new();
-        }
-        let info = stops.get();
-        l.stops
-            .iter()
-            .zip(l.labels.iter())
-            .zip(info)
+        placed()
+            .into_iter()
             .enumerate()
-            .map(|(i, ((p, label), st))| {
+            .map(|(i, (p, label, st))| {
                 let b = label.bbox;
                 // The hit box covers the dot and the label, at least 24 px.
                 let x0 = b.x.min(p.x - 12.0);
