@@ -7,7 +7,7 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 echo
 echo "  qitar:           http://127.0.0.1:8080/"
-echo "  in English:      http://127.0.0.1:8080/?lang=en"
+echo "  in English:      http://127.0.0.1:8080/en.html  (or ?lang=en)"
 echo "  embedded twice in a demo article (embed.js and Pym.js):"
 echo "                   http://127.0.0.1:8080/examples/host.html"
 echo
