@@ -37,8 +37,8 @@ fn boot() {
     let _ = i18n::ui(i18n::Lang::Ar);
     let locale = match (story_param, story::built_in()) {
         (false, Ok(s)) => {
-            let lang = page::param("lang")
-                .and_then(|l| i18n::Lang::parse(&l))
+            let lang = requested_lang()
+                .or_else(prerendered_lang)
                 .unwrap_or(s.default_lang);
             Some(s.number_locales.get(lang).to_string())
         }
@@ -59,21 +59,40 @@ fn boot() {
     });
 }
 
-/// The build prerenders the whole story into index.html (readable without
-/// JavaScript, and the first paint). When the reader asked for exactly that
-/// page, the app hydrates it in place: nothing is rebuilt, nothing moves.
-/// Otherwise (another language, another story) it renders afresh and then
-/// removes the static copy in the same task.
+/// The language the URL asks for (`?lang=`).
+#[cfg(target_arch = "wasm32")]
+fn requested_lang() -> Option<i18n::Lang> {
+    page::param("lang").and_then(|l| i18n::Lang::parse(&l))
+}
+
+/// The language this page was prerendered in (`<html lang>`, before the app
+/// sets it).
+#[cfg(target_arch = "wasm32")]
+fn prerendered_lang() -> Option<i18n::Lang> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| i18n::Lang::parse(&l))
+}
+
+/// The build prerenders the whole story into a page per language (readable
+/// without JavaScript, and the first paint). When the reader asked for
+/// exactly that page, the app hydrates it in place: nothing is rebuilt,
+/// nothing moves. Otherwise (another story, or a page something rewrote) it
+/// renders afresh and then removes the static copy in the same task.
 #[cfg(target_arch = "wasm32")]
 fn take_over_static_page() {
     let doc = web_sys::window().and_then(|w| w.document());
     let stale = doc
         .as_ref()
         .and_then(|d| d.query_selector_all("body > .page").ok());
-    let prerendered_lang = doc
-        .as_ref()
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"));
+    // The built-in story is read in the page's language unless the URL
+    // names another; a story from elsewhere brings its own default.
+    let page_lang = match page::param("story") {
+        Some(_) => None,
+        None => prerendered_lang(),
+    };
     // Hydration needs the page exactly as prerendered; an extension or a
     // translator may have added or removed elements since.
     let intact = doc.as_ref().and_then(|d| d.body()).is_some_and(|b| {
@@ -82,23 +101,21 @@ fn take_over_static_page() {
             == Some(b.get_elements_by_tag_name("*").length())
     });
     let same_page = intact
-        && page::param("story").is_none()
-        && match page::param("lang").and_then(|l| i18n::Lang::parse(&l)) {
-            None => true,
-            Some(l) => prerendered_lang.as_deref() == Some(l.code()),
-        };
-    let page_lang = prerendered_lang.as_deref().and_then(i18n::Lang::parse);
-    if let (true, Some(page_lang)) = (same_page, page_lang) {
-        if stale.as_ref().is_some_and(|l| l.length() == 1) {
-            leptos::mount::hydrate_body(move || {
-                leptos::prelude::provide_context(app::PageLang(page_lang));
-                leptos::prelude::view! { <app::App /> }
-            });
-            return;
+        && page_lang.is_some()
+        && requested_lang().is_none_or(|l| Some(l) == page_lang)
+        && stale.as_ref().is_some_and(|l| l.length() == 1);
+    let app = move || {
+        if let Some(l) = page_lang {
+            leptos::prelude::provide_context(app::PageLang(l));
         }
+        leptos::prelude::view! { <app::App /> }
+    };
+    if same_page {
+        leptos::mount::hydrate_body(app);
+        return;
     }
     let scroll = web_sys::window().and_then(|w| w.scroll_y().ok());
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(app);
     if let Some(list) = stale {
         for i in 0..list.length() {
             if let Some(node) = list.item(i) {

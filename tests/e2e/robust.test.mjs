@@ -64,30 +64,33 @@ test('a panic shows a translated notice and leaves the static story readable', a
 
 // Translators wrap text in elements; other extensions add or remove some.
 // Hydrating such a page would fail, so the app renders afresh instead.
-test('a page rewritten before the app starts is rendered afresh, without a panic', async () => {
-  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.addInitScript(() =>
-    document.addEventListener('DOMContentLoaded', () => {
-      const h1 = document.querySelector('.story-head h1');
-      const font = document.createElement('font');
-      font.append(...h1.childNodes);
-      h1.append(font);
-      document.querySelector('.masthead')?.remove();
-    }),
-  );
-  await page.goto(env.server.url);
-  await page.waitForSelector('.masthead .lang-switch');
-  await page.waitForSelector('.track-stage .stop');
-  assert.equal(await page.locator('body > .page').count(), 1);
-  assert.equal(await page.locator('#qitar-panic').count(), 0);
-  // It works: the journey follows the reader, the language switches.
-  await page.evaluate(() => document.getElementById('2017').scrollIntoView({ block: 'center' }));
-  await page.waitForFunction(() => document.getElementById('2017').getAttribute('aria-current') === 'step');
-  await page.click('.lang-switch');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+for (const [file, lang, other] of [['', 'ar', 'en'], ['en.html', 'en', 'ar']]) {
+  test(`a page rewritten before the app starts is rendered afresh, in its language (${lang}), without a panic`, async () => {
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        const h1 = document.querySelector('.story-head h1');
+        const font = document.createElement('font');
+        font.append(...h1.childNodes);
+        h1.append(font);
+        document.querySelector('.masthead')?.remove();
+      }),
+    );
+    await page.goto(env.server.url + file);
+    await page.waitForSelector('.masthead .lang-switch');
+    await page.waitForSelector('.track-stage .stop');
+    assert.equal(await page.locator('body > .page').count(), 1);
+    assert.equal(await page.locator('#qitar-panic').count(), 0);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    // It works: the journey follows the reader, the language switches.
+    await page.evaluate(() => document.getElementById('2017').scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => document.getElementById('2017').getAttribute('aria-current') === 'step');
+    await page.click('.lang-switch');
+    await page.waitForFunction((l) => document.documentElement.lang === l, other);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
