@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
-use crate::story::{self, Story};
+use crate::story;
 
 /// Effects never run at build time: futures are dropped unpolled.
 struct NoEffects;
@@ -35,26 +35,33 @@ pub fn count_elements(html: &str) -> usize {
         .count()
 }
 
-/// The built-in story rendered in `lang`: the page a reader who asked for
-/// that language gets first (the app then hydrates it).
-pub fn render(lang: Lang) -> Result<Static, String> {
-    let story: Story = story::load(story::BUILT_IN).map_err(|errs| {
+/// The built-in story's default language, and the story rendered in every
+/// language: the page a reader who asked for that language gets first (the
+/// app then hydrates it).
+pub fn render_all() -> Result<(Lang, Vec<Static>), String> {
+    let story = story::built_in().map_err(|errs| {
         errs.iter()
             .map(|e| e.to_string())
             .collect::<Vec<_>>()
             .join("\n")
     })?;
     let _ = any_spawner::Executor::init_custom_executor(NoEffects);
-    let owner = Owner::new();
-    let body = owner.with(|| {
-        provide_context(crate::app::PageLang(lang));
-        view! { <crate::app::App /> }.to_html()
-    });
-    Ok(Static {
-        lang,
-        title: story.title.get(lang).to_string(),
-        description: story.intro.get(lang).to_string(),
-        elements: count_elements(&body),
-        body,
-    })
+    let pages = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let owner = Owner::new();
+            let body = owner.with(|| {
+                provide_context(crate::app::PageLang(lang));
+                view! { <crate::app::App /> }.to_html()
+            });
+            Static {
+                lang,
+                title: story.title.get(lang).to_string(),
+                description: story.intro.get(lang).to_string(),
+                elements: count_elements(&body),
+                body,
+            }
+        })
+        .collect();
+    Ok((story.default_lang, pages))
 }
