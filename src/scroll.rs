@@ -130,7 +130,6 @@ mod browser {
         on_change: Box<dyn Fn(Position, View)>,
         last: Option<Position>,
         last_view: View,
-        last_line: Option<f64>,
     }
 
     /// Owns the observers; dropping it disconnects them.
@@ -141,14 +140,6 @@ mod browser {
         _io_cb: Closure<dyn FnMut(js_sys::Array)>,
         _ro_cb: Closure<dyn FnMut(js_sys::Array)>,
         scroll_cb: Option<Closure<dyn FnMut()>>,
-    }
-
-    fn is_framed() -> bool {
-        let w = web_sys::window().unwrap();
-        match w.top() {
-            Ok(Some(top)) => !js_sys::Object::is(&top, &w),
-            _ => true,
-        }
     }
 
     impl State {
@@ -205,8 +196,8 @@ mod browser {
         }
 
         fn update(&mut self) {
-            self.last_line = self.line();
-            let pos = match self.last_line {
+            let line = self.line();
+            let pos = match line {
                 Some(line) => locate(line, &self.tops, self.end),
                 // Nothing of the journey is on screen: keep the last position.
                 None => match self.last {
@@ -214,7 +205,7 @@ mod browser {
                     None => locate(f64::NEG_INFINITY, &self.tops, self.end),
                 },
             };
-            let view = match self.last_line {
+            let view = match line {
                 Some(line) => View {
                     top: line - self.viewport / 2.0,
                     height: self.viewport,
@@ -239,7 +230,7 @@ mod browser {
             steps: Vec<HtmlElement>,
             on_change: impl Fn(Position, View) + 'static,
         ) -> Result<Engine, JsValue> {
-            let framed = is_framed();
+            let framed = crate::embed::is_framed();
             let ruler = if framed {
                 Some(make_ruler(&container)?)
             } else {
@@ -265,7 +256,6 @@ mod browser {
                 on_change: Box::new(on_change),
                 last: None,
                 last_view: View::default(),
-                last_line: None,
             }));
 
             let st = state.clone();
@@ -325,20 +315,6 @@ mod browser {
                 _ro_cb: ro_cb,
                 scroll_cb,
             })
-        }
-
-        /// The last known viewport, in container coordinates.
-        pub fn view(&self) -> View {
-            self.state.borrow().last_view
-        }
-
-        /// The step tops, as last measured (px from the container's top).
-        pub fn tops(&self) -> Vec<f64> {
-            self.state.borrow().tops.clone()
-        }
-
-        pub fn framed(&self) -> bool {
-            self.state.borrow().framed
         }
 
         /// Re-reads positions now (after a language switch, say).
