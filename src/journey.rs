@@ -37,6 +37,9 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
     let body_ref = NodeRef::<html::Div>::new();
     let fig_ref = NodeRef::<html::Nav>::new();
     let stage_ref = NodeRef::<html::Div>::new();
+    // The moving parts, written to on every scroll frame.
+    let bar_ref = NodeRef::<html::Span>::new();
+    let train_ref = NodeRef::<leptos::svg::Svg>::new();
 
     let stations = story.stations.clone();
     let platform_ids: Vec<String> = story.platforms.iter().map(|p| p.id.clone()).collect();
@@ -139,18 +142,14 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
         // Custom properties inherit: written on the figure, they would
         // restyle every stop and label each frame. Only the moving parts
         // get them.
-        use wasm_bindgen::JsCast;
-        let part = |sel: &str| fig.query_selector(sel).ok().flatten();
-        if let Some(train) = part(".train").and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+        if let Some(train) = train_ref.get_untracked() {
             train.style().set_css_text(&format!(
                 "--tx:{:.2};--ty:{:.2};--ta:{:.2}",
                 pose.at.x, pose.at.y, pose.angle
             ));
         }
-        if let Some(bar) =
-            part(".progress span").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            bar.style().set_css_text(&format!("--t:{:.4}", pose.t));
+        if let Some(bar) = bar_ref.get_untracked() {
+            web_sys::HtmlElement::style(&bar).set_css_text(&format!("--t:{:.4}", pose.t));
         }
         // In an auto-height iframe nothing inside scrolls, so `sticky` never
         // engages: hold the figure in the host's viewport by hand (plain
@@ -306,7 +305,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
         <div class="journey-body" node_ref=body_ref>
             <nav class="track-figure" node_ref=fig_ref aria-label=title on:keydown=on_key>
                 <div class="progress" aria-hidden="true">
-                    <span></span>
+                    <span node_ref=bar_ref></span>
                 </div>
                 <TrackSvg
                     layout=layout
@@ -318,6 +317,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                     dir=dir
                     on_go=go_to
                     stage=stage_ref
+                    train=train_ref
                 />
                 <p class="now" aria-hidden="true">
                     <span class="now-year">{move || current_title.get().0}</span>

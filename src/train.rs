@@ -32,6 +32,8 @@ pub fn TrackSvg(
     on_go: Callback<usize>,
     /// The box the CSS gives the drawing; its size drives the layout.
     stage: NodeRef<leptos::html::Div>,
+    /// The train's drawing, which the journey moves.
+    train: NodeRef<leptos::svg::Svg>,
 ) -> impl IntoView {
     let view_box = move || layout.with(|l| format!("0 0 {:.0} {:.0}", l.width, l.height));
     // Nothing is drawn until the stage has a size: the static first paint
@@ -204,7 +206,7 @@ pub fn TrackSvg(
                 <path class="terminus" d=terminus></path>
                 {dots}
             </svg>
-            {move || measured().then(|| view! { <Train /> })}
+            {move || measured().then(|| view! { <Train node_ref=train /> })}
             <ol class="stops" aria-label=title>
                 {links}
             </ol>
@@ -217,9 +219,10 @@ pub fn TrackSvg(
 /// way it travels. It is a drawing of its own over the track, so moving it
 /// is a compositor transform, not a repaint of the whole track.
 #[component]
-fn Train() -> impl IntoView {
+fn Train(node_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
     view! {
         <svg
+            node_ref=node_ref
             class="train"
             viewBox="-30 -15 60 30"
             width="60"
