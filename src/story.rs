@@ -322,6 +322,14 @@ pub struct StoryError {
 }
 
 impl StoryError {
+    /// The file does not read as JSON, or a value has the wrong type.
+    fn syntax(path: String, detail: impl fmt::Display) -> StoryError {
+        StoryError {
+            path,
+            problem: Problem::Syntax(detail.to_string()),
+        }
+    }
+
     pub fn describe(&self, lang: Lang) -> String {
         if self.path.is_empty() {
             self.problem.describe(lang)
@@ -342,10 +350,6 @@ pub const SUPPORTED_VERSION: u32 = 1;
 /// Parses and validates a story file. On failure, every problem found is
 /// returned at once, each with its path.
 pub fn load(json: &str) -> Result<Story, Vec<StoryError>> {
-    let syntax = |path: String, e: &dyn std::fmt::Display| StoryError {
-        path,
-        problem: Problem::Syntax(e.to_string()),
-    };
     let mut value = read_json(json).map_err(|e| vec![e])?;
     // Every struct denies unknown fields, which stops at the first one: drop
     // it and read again, so that all of them are listed at once.
@@ -368,7 +372,7 @@ pub fn load(json: &str) -> Result<Story, Vec<StoryError>> {
                 });
             }
             _ => {
-                errors.push(syntax(at, &message));
+                errors.push(StoryError::syntax(at, message));
                 return Err(errors);
             }
         }
@@ -386,14 +390,10 @@ pub fn load(json: &str) -> Result<Story, Vec<StoryError>> {
 /// message the app reads goes through here: one JSON reader keeps the wasm
 /// small.
 pub fn read_json(text: &str) -> Result<serde_json::Value, StoryError> {
-    let syntax = |path: String, e: &dyn std::fmt::Display| StoryError {
-        path,
-        problem: Problem::Syntax(e.to_string()),
-    };
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| syntax(tidy_path(&e.path().to_string()), e.inner()))?;
-    de.end().map_err(|e| syntax(String::new(), &e))?;
+        .map_err(|e| StoryError::syntax(tidy_path(&e.path().to_string()), e.inner()))?;
+    de.end().map_err(|e| StoryError::syntax(String::new(), e))?;
     Ok(value)
 }
 
