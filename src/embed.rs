@@ -190,10 +190,11 @@ mod browser {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
+        let child = param("childId").as_deref().and_then(valid_id);
         REPORTER.with(|r| {
             *r.borrow_mut() = Some(Reporter {
                 id: param("id").as_deref().and_then(valid_id),
-                child_id: param("childId").as_deref().and_then(valid_id),
+                child_id: child.clone(),
                 last: None,
                 scheduled: false,
             })
@@ -210,7 +211,6 @@ mod browser {
         on_resize.forget();
 
         // Pym's parent asks with its width; embed.js tells us its viewport.
-        let child = param("childId").as_deref().and_then(valid_id);
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
