@@ -14,23 +14,26 @@ const DIST = path.resolve('dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// 1. Bytes.
+// 1. Bytes, for the first view of each language page: the page and what it
+// links, the loader's JS glue and the wasm it fetches.
 const size = (f) => (fs.existsSync(f) ? fs.statSync(f).size : NaN);
-const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-const firstView = new Set(['index.html']);
-for (const m of html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)) firstView.add(m[1]);
-// The loader imports the JS glue, which fetches the wasm.
-for (const f of fs.readdirSync(DIST)) if (/\.(wasm)$/.test(f) || /^qitar-.*\.js$/.test(f)) firstView.add(f);
-console.log('bytes per asset (first view):');
-console.log('  asset'.padEnd(44) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
-const total = { raw: 0, gz: 0, br: 0 };
-for (const f of [...firstView].sort()) {
-  const p = path.join(DIST, f);
-  const r = { raw: size(p), gz: size(p + '.gz'), br: size(p + '.br') };
-  for (const k of Object.keys(total)) total[k] += r[k];
-  console.log(`  ${f}`.padEnd(44) + kb(r.raw).padStart(11) + kb(r.gz).padStart(11) + kb(r.br).padStart(11));
+const pages = fs.readdirSync(DIST).filter((f) => /^(index|[a-z]{2})\.html$/.test(f)).sort();
+for (const pageFile of pages) {
+  const html = fs.readFileSync(path.join(DIST, pageFile), 'utf8');
+  const firstView = new Set([pageFile]);
+  for (const m of html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)) firstView.add(m[1]);
+  for (const f of fs.readdirSync(DIST)) if (/\.(wasm)$/.test(f) || /^qitar-.*\.js$/.test(f)) firstView.add(f);
+  console.log(`bytes per asset (first view of ${pageFile}):`);
+  console.log('  asset'.padEnd(44) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
+  const total = { raw: 0, gz: 0, br: 0 };
+  for (const f of [...firstView].sort()) {
+    const p = path.join(DIST, f);
+    const r = { raw: size(p), gz: size(p + '.gz'), br: size(p + '.br') };
+    for (const k of Object.keys(total)) total[k] += r[k];
+    console.log(`  ${f}`.padEnd(44) + kb(r.raw).padStart(11) + kb(r.gz).padStart(11) + kb(r.br).padStart(11));
+  }
+  console.log(`  TOTAL first view of ${pageFile}`.padEnd(44) + kb(total.raw).padStart(11) + kb(total.gz).padStart(11) + kb(total.br).padStart(11) + '   (target <= 150 KB brotli)');
 }
-console.log('  TOTAL first view'.padEnd(44) + kb(total.raw).padStart(11) + kb(total.gz).padStart(11) + kb(total.br).padStart(11) + '   (target <= 150 KB brotli)');
 console.log(`  embed.js (host loader): ${kb(size(path.join(DIST, 'embed.js.gz')))} gzip (target < 2 KB)`);
 
 const server = await serve();
@@ -75,7 +78,7 @@ const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 await page.goto(server.url);
-await page.waitForSelector('.track-stage .stop');
+await page.waitForSelector('html[data-qitar="live"]');
 await abuseCycle(page);
 const before = await counters(cdp);
 for (let i = 1; i < 50; i++) await abuseCycle(page);

@@ -64,6 +64,10 @@ pub struct Strings {
     pub platforms: String,
     pub figures: String,
     pub according_to: String,
+    /// Between the names in a list ("، " or "; ").
+    pub list_separator: String,
+    /// Before how a figure was worked out.
+    pub derived: String,
     pub initiatives: String,
     pub closing: String,
     pub sources: String,
@@ -121,6 +125,13 @@ pub struct Problems {
     pub no_platforms: String,
     pub no_stations: String,
     pub unsupported_version: String,
+    pub total_mismatch: String,
+    pub missing_period: String,
+    pub period_backwards: String,
+    pub periods_overlap: String,
+    pub source_before_period: String,
+    pub note_without_source: String,
+    pub divergence_without_note: String,
 }
 
 /// Fills a message's `{name}` placeholders.

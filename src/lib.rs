@@ -116,6 +116,7 @@ fn take_over_static_page() {
     };
     if same_page {
         leptos::mount::hydrate_body(app);
+        page::mark_live();
         return;
     }
     let scroll = web_sys::window().and_then(|w| w.scroll_y().ok());
@@ -133,4 +134,5 @@ fn take_over_static_page() {
     if let (Some(w), Some(y)) = (web_sys::window(), scroll) {
         w.scroll_to_with_x_and_y(0.0, y);
     }
+    page::mark_live();
 }

@@ -40,6 +40,20 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = w.request_animation_frame(frame.unchecked_ref());
 }
 
+/// Marks `<html data-qitar="live">` once the app has taken over the page
+/// (hydrated or mounted, its first effects run), so embedders and tests can
+/// tell the live app from the static page, which never carries it.
+pub fn mark_live() {
+    next_task(|| {
+        if let Some(root) = browser()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-qitar", "live");
+        }
+    });
+}
+
 /// One query parameter of the page's URL.
 pub fn param(name: &str) -> Option<String> {
     let search = browser()?.location().search().ok()?;

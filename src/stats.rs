@@ -56,6 +56,42 @@ fn source_says(ctx: Ctx, stat: &Stat, figure_class: &'static str) -> impl IntoVi
     }
 }
 
+/// The note, then the sources of its figures and how the figure was worked
+/// out, when the story gives them.
+fn note_and_derivation(
+    ctx: Ctx,
+    story: &Story,
+    stat: &Stat,
+) -> impl Fn() -> Option<String> + Send + Sync + Clone + 'static {
+    let note = stat.note.clone();
+    let sources: Vec<_> = stat
+        .note_sources
+        .iter()
+        .filter_map(|id| story.source(id).map(|s| s.publisher.clone()))
+        .collect();
+    let derived = stat.derived.clone();
+    move || {
+        let lang = ctx.lang.get();
+        let mut parts = Vec::new();
+        if let Some(n) = &note {
+            let mut n = n.get(lang).to_string();
+            if !sources.is_empty() {
+                let names: Vec<&str> = sources.iter().map(|p| p.get(lang)).collect();
+                n.push_str(&format!(
+                    " ({} {})",
+                    t(lang).according_to,
+                    names.join(t(lang).list_separator.as_str())
+                ));
+            }
+            parts.push(n);
+        }
+        if let Some(d) = &derived {
+            parts.push(format!("{} {}", t(lang).derived, d.get(lang)));
+        }
+        (!parts.is_empty()).then(|| format::digits(&parts.join(" "), &ctx.locale()))
+    }
+}
+
 pub fn dom_id(stat_id: &str) -> String {
     format!("stat-{stat_id}")
 }
@@ -82,7 +118,8 @@ fn StatButton(stat: Stat) -> impl IntoView {
     let cards = expect_context::<Cards>();
     let story = expect_context::<StoryRef>().0;
     let source = story.source(&stat.source).cloned();
-    let note = stat.note.as_ref().map(text);
+    let note = (stat.note.is_some() || stat.derived.is_some())
+        .then(|| note_and_derivation(ctx, &story, &stat));
     let id = stat.id.clone();
     let is_open = {
         let id = id.clone();
@@ -307,6 +344,17 @@ fn CardBody(story: Arc<Story>, stat: Stat, dialog: NodeRef<html::Dialog>) -> imp
                 }
             })
             .collect::<Vec<_>>();
+        // Figures no source states as such say how they were worked out.
+        let derived = chart
+            .bars
+            .iter()
+            .filter_map(|b| {
+                let d = b.derived.as_ref()?;
+                Some(view! { <li>{text(&b.label)}": "{text(d)}</li> })
+            })
+            .collect::<Vec<_>>();
+        let derived =
+            (!derived.is_empty()).then(|| view! { <ul class="card-derived">{derived}</ul> });
         let table_id = format!("{}-data", dom_id(&stat.id));
         view! {
             <figure class="card-chart">
@@ -335,6 +383,7 @@ fn CardBody(story: Arc<Story>, stat: Stat, dialog: NodeRef<html::Dialog>) -> imp
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                {derived}
             </figure>
         }
     });
@@ -365,10 +414,10 @@ fn CardBody(story: Arc<Story>, stat: Stat, dialog: NodeRef<html::Dialog>) -> imp
                     <p>{source_says(ctx, &stat, "says-figure")}</p>
                 </section>
             </div>
-            {stat.note.as_ref().map(|n| view! {
+            {(stat.note.is_some() || stat.derived.is_some()).then(|| view! {
                 <p class="card-note">
                     <strong>{ui_text(|s| &s.note)}": "</strong>
-                    {text(n)}
+                    {note_and_derivation(ctx, &story, &stat)}
                 </p>
             })}
             {chart}

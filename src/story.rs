@@ -138,6 +138,12 @@ pub struct Stat {
     pub article: Option<ArticleClaim>,
     /// Where the article and the source differ.
     pub note: Option<Text>,
+    /// The sources of the figures in the note, when it has any.
+    #[serde(default)]
+    pub note_sources: Vec<String>,
+    /// How the figure was worked out, when no source states it as such.
+    #[serde(default)]
+    pub derived: Option<Text>,
     pub source: String,
     #[serde(default)]
     pub chart: Option<Chart>,
@@ -161,6 +167,8 @@ pub enum ChartKind {
     Change,
     /// The article's figure or an offer beside what happened.
     Versus,
+    /// The parts of one whole, over one period (no series of periods).
+    Breakdown,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -169,8 +177,22 @@ pub struct Chart {
     pub kind: ChartKind,
     pub title: Text,
     pub bars: Vec<Bar>,
+    /// The running total after each bar.
     #[serde(default)]
     pub total: Option<Vec<f64>>,
+    /// What the running total stood at before the first bar.
+    #[serde(default)]
+    pub total_base: Option<f64>,
+}
+
+impl ChartKind {
+    /// Whether the bars are one series of periods, which must not overlap.
+    pub fn is_series(self) -> bool {
+        matches!(
+            self,
+            ChartKind::Bars | ChartKind::BarsTotal | ChartKind::Change
+        )
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -181,6 +203,21 @@ pub struct Bar {
     #[serde(default)]
     pub highlight: bool,
     pub source: String,
+    /// The period the figure covers, both ends included.
+    #[serde(default)]
+    pub period: Option<Span>,
+    /// How the figure was worked out, when no source states it as such.
+    #[serde(default)]
+    pub derived: Option<Text>,
+}
+
+/// A period by ISO dates (`2016-07-01` to `2016-12-31`; a month or a year
+/// stands for all of it), both ends included.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -265,6 +302,28 @@ pub enum Problem {
     NoPlatforms,
     NoStations,
     UnsupportedVersion(u32),
+    /// A running total that is not the previous total plus its bar.
+    TotalMismatch {
+        expected: f64,
+        found: f64,
+    },
+    /// A bar of a series without a machine-readable period.
+    MissingPeriod,
+    /// A period that ends before it starts.
+    PeriodBackwards,
+    /// Two periods of one series overlap.
+    PeriodsOverlap {
+        other: String,
+    },
+    /// A source dated before the end of the period it reports.
+    SourceBeforePeriod {
+        date: String,
+        end: String,
+    },
+    /// A note that gives figures without naming their source.
+    NoteWithoutSource,
+    /// The article's figure differs from the source's, and no note says how.
+    DivergenceWithoutNote,
 }
 
 impl Problem {
@@ -302,6 +361,21 @@ impl Problem {
             ),
             Problem::NoPlatforms => m.no_platforms.clone(),
             Problem::NoStations => m.no_stations.clone(),
+            Problem::TotalMismatch { expected, found } => fill(
+                &m.total_mismatch,
+                &[
+                    ("found", &found.to_string()),
+                    ("expected", &expected.to_string()),
+                ],
+            ),
+            Problem::MissingPeriod => m.missing_period.clone(),
+            Problem::PeriodBackwards => m.period_backwards.clone(),
+            Problem::PeriodsOverlap { other } => fill(&m.periods_overlap, &[("other", other)]),
+            Problem::SourceBeforePeriod { date, end } => {
+                fill(&m.source_before_period, &[("date", date), ("end", end)])
+            }
+            Problem::NoteWithoutSource => m.note_without_source.clone(),
+            Problem::DivergenceWithoutNote => m.divergence_without_note.clone(),
             Problem::UnsupportedVersion(v) => fill(
                 &m.unsupported_version,
                 &[
@@ -506,8 +580,29 @@ impl<'a> Checker<'a> {
             }
             self.text(&format!("{path}.article.claim"), &a.claim);
         }
-        if let Some(n) = &s.note {
-            self.text(&format!("{path}.note"), n);
+        match &s.note {
+            Some(n) => {
+                self.text(&format!("{path}.note"), n);
+                if has_figure(n) && s.note_sources.is_empty() {
+                    self.push(format!("{path}.note_sources"), Problem::NoteWithoutSource);
+                }
+            }
+            None => {
+                let differs = s
+                    .article
+                    .as_ref()
+                    .and_then(|a| a.value)
+                    .is_some_and(|v| v != s.value);
+                if differs {
+                    self.push(format!("{path}.note"), Problem::DivergenceWithoutNote);
+                }
+            }
+        }
+        for (i, id) in s.note_sources.iter().enumerate() {
+            self.source_ref(&format!("{path}.note_sources[{i}]"), id);
+        }
+        if let Some(d) = &s.derived {
+            self.text(&format!("{path}.derived"), d);
         }
         self.source_ref(&format!("{path}.source"), &s.source);
         if let Some(c) = &s.chart {
@@ -520,11 +615,33 @@ impl<'a> Checker<'a> {
         if c.bars.is_empty() {
             self.push(format!("{path}.bars"), Problem::ChartEmpty);
         }
+        // Each bar's period as (first day, last day), where it reads.
+        let mut spans: Vec<Option<(u32, u32)>> = Vec::new();
         for (i, b) in c.bars.iter().enumerate() {
             let bp = format!("{path}.bars[{i}]");
             self.text(&format!("{bp}.label"), &b.label);
             self.number(&format!("{bp}.value"), b.value);
             self.source_ref(&format!("{bp}.source"), &b.source);
+            if let Some(d) = &b.derived {
+                self.text(&format!("{bp}.derived"), d);
+            }
+            spans.push(self.span(&bp, b, c.kind.is_series()));
+        }
+        if c.kind.is_series() {
+            for (i, a) in spans.iter().enumerate() {
+                let earlier = spans[..i].iter().enumerate().find(|(_, b)| match (a, b) {
+                    (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
+                    _ => false,
+                });
+                if let Some((j, _)) = earlier {
+                    self.push(
+                        format!("{path}.bars[{i}].period"),
+                        Problem::PeriodsOverlap {
+                            other: format!("{path}.bars[{j}]"),
+                        },
+                    );
+                }
+            }
         }
         if let Some(total) = &c.total {
             if total.len() != c.bars.len() {
@@ -539,7 +656,91 @@ impl<'a> Checker<'a> {
             for (i, v) in total.iter().enumerate() {
                 self.number(&format!("{path}.total[{i}]"), *v);
             }
+            // Sums are only worth checking once the lengths agree.
+            let mut before = c.total_base.unwrap_or(0.0);
+            let paired = if total.len() == c.bars.len() {
+                total.len()
+            } else {
+                0
+            };
+            for (i, (t, b)) in total.iter().zip(&c.bars).take(paired).enumerate() {
+                let expected = before + b.value;
+                if (t - expected).abs() > 0.5 {
+                    self.push(
+                        format!("{path}.total[{i}]"),
+                        Problem::TotalMismatch {
+                            expected,
+                            found: *t,
+                        },
+                    );
+                }
+                before = *t;
+            }
         }
+    }
+
+    /// Checks a bar's period and that its source is not older than the
+    /// period's end; a series needs one on every bar.
+    fn span(&mut self, bp: &str, b: &Bar, required: bool) -> Option<(u32, u32)> {
+        let Some(p) = &b.period else {
+            if required {
+                self.push(format!("{bp}.period"), Problem::MissingPeriod);
+            }
+            return None;
+        };
+        let from = day_span(&p.from);
+        let to = day_span(&p.to);
+        if from.is_none() {
+            self.push(
+                format!("{bp}.period.from"),
+                Problem::BadDate(p.from.clone()),
+            );
+        }
+        if to.is_none() {
+            self.push(format!("{bp}.period.to"), Problem::BadDate(p.to.clone()));
+        }
+        let (first, last) = (from?.0, to?.1);
+        if last < first {
+            self.push(format!("{bp}.period"), Problem::PeriodBackwards);
+            return None;
+        }
+        let dated = self.story.source(&b.source).and_then(|s| s.date.clone());
+        if let Some(date) = dated {
+            // A source dated by month or year may be from its last day.
+            if day_span(&date).is_some_and(|(_, latest)| latest < last) {
+                self.push(
+                    format!("{bp}.source"),
+                    Problem::SourceBeforePeriod {
+                        date,
+                        end: p.to.clone(),
+                    },
+                );
+            }
+        }
+        Some((first, last))
+    }
+}
+
+/// Whether a text gives a figure (a digit, Western or Arabic-Indic).
+fn has_figure(t: &Text) -> bool {
+    [&t.ar, &t.en].iter().any(|s| {
+        s.chars()
+            .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+    })
+}
+
+/// An ISO date's first and last day, as comparable `yyyymmdd` numbers.
+fn day_span(d: &str) -> Option<(u32, u32)> {
+    if !is_iso_date(d) {
+        return None;
+    }
+    let n: Vec<u32> = d.split('-').filter_map(|p| p.parse().ok()).collect();
+    let key = |y: u32, m: u32, d: u32| y * 10_000 + m * 100 + d;
+    match n.as_slice() {
+        [y] => Some((key(*y, 1, 1), key(*y, 12, 31))),
+        [y, m] => Some((key(*y, *m, 1), key(*y, *m, 31))),
+        [y, m, d] => Some((key(*y, *m, *d), key(*y, *m, *d))),
+        _ => None,
     }
 }
 

@@ -86,19 +86,161 @@ fn the_real_story_carries_the_checked_figures() {
     assert_eq!(total.total.as_ref().unwrap().last(), Some(&1_210_357.0));
 }
 
+/// The three Twitter charts are one series: the transparency reports'
+/// half-years, the first derived from Report 10 (636,248 - 376,890).
 #[test]
-fn every_stat_and_station_names_a_known_source() {
+fn the_twitter_charts_are_one_consistent_series() {
     let story = load(BUILT_IN).unwrap();
-    for s in story.stats() {
-        assert!(story.source(&s.source).is_some(), "{}", s.id);
+    for id in ["twitter-h2-2016", "twitter-h2-2017", "twitter-total-2017"] {
+        let chart = story.stat(id).unwrap().chart.as_ref().unwrap();
+        let values: Vec<f64> = chart.bars.iter().map(|b| b.value).collect();
+        assert_eq!(values, [259_358.0, 376_890.0, 299_649.0, 274_460.0], "{id}");
+        assert_eq!(values.iter().sum::<f64>(), 1_210_357.0, "{id}");
+        assert_eq!(636_248.0 - 376_890.0, values[0]);
         assert!(
-            s.note.is_some()
-                || s.article.is_none()
-                || s.article.as_ref().unwrap().value == Some(s.value),
-            "{}: the article's figure differs from the source's, so it needs a note",
-            s.id
+            chart.bars[0].derived.is_some(),
+            "{id}: the first period is derived"
         );
+        assert!(chart.bars[1..].iter().all(|b| b.derived.is_none()), "{id}");
     }
+    let total = story
+        .stat("twitter-total-2017")
+        .unwrap()
+        .chart
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        total.total.as_deref(),
+        Some(&[259_358.0, 636_248.0, 935_897.0, 1_210_357.0][..])
+    );
+}
+
+#[test]
+fn a_running_total_is_the_previous_total_plus_its_bar() {
+    let errs = errors_after(|v| {
+        v["stations"][7]["stats"][2]["chart"]["total"] = json!([259358, 636248, 935000, 1210357]);
+    });
+    assert_eq!(
+        errs,
+        [
+            "stations[7].stats[2].chart.total[2]: the running total 935000 is not the previous total plus its bar (935897)",
+            "stations[7].stats[2].chart.total[3]: the running total 1210357 is not the previous total plus its bar (1209460)",
+        ]
+    );
+    // A first total may start from a stated base.
+    let errs = errors_after(|v| {
+        let c = &mut v["stations"][7]["stats"][2]["chart"];
+        c["total_base"] = json!(1000);
+        c["total"] = json!([260358, 637248, 936897, 1211357]);
+    });
+    assert_eq!(errs, Vec::<String>::new());
+}
+
+#[test]
+fn periods_in_one_series_do_not_overlap() {
+    // The old mistake: a blog's window (Feb–Aug 2016) among the reports' half-years.
+    let errs = errors_after(|v| {
+        v["stations"][6]["stats"][0]["chart"]["bars"][0]["period"] =
+            json!({ "from": "2016-02", "to": "2016-08-18" });
+    });
+    assert_eq!(
+        errs,
+        ["stations[6].stats[0].chart.bars[1].period: this period overlaps stations[6].stats[0].chart.bars[0] in the same series"]
+    );
+    // A breakdown of one period, and an offer against what was paid, are no series.
+    assert_eq!(
+        errors_after(|v| {
+            v["initiatives"][6]["stats"][0]["chart"]["bars"][1]["period"] =
+                json!({ "from": "2014-11", "to": "2014-11" });
+            v["initiatives"][6]["stats"][0]["chart"]["bars"][2]["period"] =
+                json!({ "from": "2014-11", "to": "2014-11" });
+        }),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_series_bar_needs_a_readable_period() {
+    let errs = errors_after(|v| {
+        let bars = &mut v["stations"][7]["stats"][1]["chart"]["bars"];
+        bars[0].as_object_mut().unwrap().remove("period");
+        bars[1]["period"] = json!({ "from": "2017-07-01", "to": "2017-13" });
+    });
+    assert_eq!(
+        errs,
+        [
+            "stations[7].stats[1].chart.bars[0].period: a bar of a series needs a period (period with from and to dates)",
+            "stations[7].stats[1].chart.bars[1].period.to: invalid date \"2017-13\", expected YYYY, YYYY-MM or YYYY-MM-DD",
+        ]
+    );
+    let errs = errors_after(|v| {
+        v["stations"][7]["stats"][1]["chart"]["bars"][1]["period"] =
+            json!({ "from": "2017-12-31", "to": "2017-07-01" });
+    });
+    assert_eq!(
+        errs,
+        ["stations[7].stats[1].chart.bars[1].period: the period ends before it starts"]
+    );
+}
+
+#[test]
+fn a_source_is_not_dated_before_the_period_it_reports() {
+    // Report 11 (19 September 2017) cannot count the second half of 2017.
+    let errs = errors_after(|v| {
+        v["stations"][7]["stats"][1]["chart"]["bars"][1]["source"] = json!("twitter-tr-11");
+    });
+    assert_eq!(
+        errs,
+        ["stations[7].stats[1].chart.bars[1].source: the source is dated 2017-09-19, before the end of the period it reports (2017-12-31)"]
+    );
+    // A source dated by year may be from its last day.
+    let errs = errors_after(|v| {
+        let s = v["sources"].as_array_mut().unwrap().iter_mut();
+        for src in s.filter(|s| s["id"] == "twitter-tr-12") {
+            src["date"] = json!("2017");
+        }
+    });
+    assert_eq!(errs, Vec::<String>::new());
+}
+
+#[test]
+fn a_derived_figure_says_how_in_both_languages() {
+    let errs = errors_after(|v| {
+        v["stations"][6]["stats"][0]["chart"]["bars"][0]["derived"] =
+            json!({ "ar": "", "en": "x" });
+    });
+    assert_eq!(
+        errs,
+        ["stations[6].stats[0].chart.bars[0].derived.ar: missing Arabic text"]
+    );
+}
+
+#[test]
+fn a_note_with_figures_names_their_sources() {
+    let errs = errors_after(|v| {
+        v["stations"][7]["stats"][1]["note_sources"] = json!([]);
+        v["stations"][8]["stats"][1]["note_sources"] = json!(["telegram-contest-end"]);
+    });
+    assert_eq!(
+        errs,
+        [
+            "stations[7].stats[1].note_sources: the note gives figures but names no source for them (note_sources)",
+            "stations[8].stats[1].note_sources[0]: unknown source \"telegram-contest-end\"",
+        ]
+    );
+}
+
+#[test]
+fn an_article_figure_that_differs_needs_a_note() {
+    let errs = errors_after(|v| {
+        let stat = v["stations"][7]["stats"][2].as_object_mut().unwrap();
+        stat.remove("note");
+        stat.remove("note_sources");
+    });
+    assert_eq!(
+        errs,
+        ["stations[7].stats[2].note: the article's figure differs from the source's, and no note explains it"]
+    );
 }
 
 #[test]
@@ -208,7 +350,7 @@ fn non_finite_number_is_refused_with_its_path() {
     assert_eq!(errs.len(), 1);
     assert!(
         errs[0].starts_with(
-            "stations[6].stats[0].chart.bars[4].value: invalid file: number out of range"
+            "stations[6].stats[0].chart.bars[3].value: invalid file: number out of range"
         ),
         "{}",
         errs[0]
@@ -275,7 +417,7 @@ fn chart_total_matches_its_bars() {
     });
     assert_eq!(
         errs,
-        ["stations[7].stats[2].chart.total: total has 2 values but there are 5 bars"]
+        ["stations[7].stats[2].chart.total: total has 2 values but there are 4 bars"]
     );
 }
 
@@ -357,6 +499,21 @@ fn every_problem_reads_fully_in_both_languages() {
         P::NoPlatforms,
         P::NoStations,
         P::UnsupportedVersion(7),
+        P::TotalMismatch {
+            expected: 3.0,
+            found: 4.0,
+        },
+        P::MissingPeriod,
+        P::PeriodBackwards,
+        P::PeriodsOverlap {
+            other: "chart.bars[0]".into(),
+        },
+        P::SourceBeforePeriod {
+            date: "2016".into(),
+            end: "2017-06-30".into(),
+        },
+        P::NoteWithoutSource,
+        P::DivergenceWithoutNote,
     ];
     for p in &all {
         let (ar, en) = (p.describe(Lang::Ar), p.describe(Lang::En));

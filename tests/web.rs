@@ -13,15 +13,29 @@ fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Lets the reactive system and any fetch settle.
-async fn settle(ms: i32) {
+/// One animation frame: the reactive system's effects and the scroll
+/// engine's frame callback have run by then.
+async fn frame() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .request_animation_frame(&resolve)
             .unwrap();
     });
     JsFuture::from(p).await.unwrap();
+}
+
+/// Waits, a frame at a time, until `done` holds; fails after `deadline_ms`
+/// naming what it waited for.
+async fn until(what: &str, deadline_ms: f64, done: impl Fn() -> bool) {
+    let start = js_sys::Date::now();
+    while !done() {
+        assert!(
+            js_sys::Date::now() - start < deadline_ms,
+            "timed out after {deadline_ms} ms waiting for {what}"
+        );
+        frame().await;
+    }
 }
 
 /// Mounts the app into a fresh container with the given query string.
@@ -65,7 +79,10 @@ fn html_attr(name: &str) -> String {
 #[wasm_bindgen_test]
 async fn mounts_every_station_and_statistic_in_arabic() {
     let (host, _h) = mount("");
-    settle(20).await;
+    until("the article, in Arabic", 2000.0, || {
+        count(&host, "article") == 1 && html_attr("lang") == "ar"
+    })
+    .await;
     let story = qitar::story::load(qitar::story::BUILT_IN).unwrap();
     assert_eq!(count(&host, "article"), 1);
     assert_eq!(
@@ -93,7 +110,7 @@ async fn mounts_every_station_and_statistic_in_arabic() {
 #[wasm_bindgen_test]
 async fn language_switch_flips_dir_lang_and_text() {
     let (host, _h) = mount("?lang=ar");
-    settle(20).await;
+    until("the switch", 2000.0, || count(&host, ".lang-switch") == 1).await;
     let story = qitar::story::load(qitar::story::BUILT_IN).unwrap();
     let switch: HtmlElement = host
         .query_selector(".lang-switch")
@@ -101,8 +118,7 @@ async fn language_switch_flips_dir_lang_and_text() {
         .unwrap()
         .unchecked_into();
     switch.click();
-    settle(30).await;
-    assert_eq!(html_attr("lang"), "en");
+    until("English", 2000.0, || html_attr("lang") == "en").await;
     assert_eq!(html_attr("dir"), "ltr");
     assert_eq!(text_of(&host, "h1"), story.title.en);
     assert_eq!(text_of(&host, "#stat-twitter-h2-2017 .figure"), "274,460");
@@ -113,8 +129,7 @@ async fn language_switch_flips_dir_lang_and_text() {
         .unwrap()
         .contains("lang=en"));
     switch.click();
-    settle(30).await;
-    assert_eq!(html_attr("dir"), "rtl");
+    until("right to left", 2000.0, || html_attr("dir") == "rtl").await;
     assert_eq!(text_of(&host, "h1"), story.title.ar);
     host.remove();
 }
@@ -122,7 +137,7 @@ async fn language_switch_flips_dir_lang_and_text() {
 #[wasm_bindgen_test]
 async fn a_figure_opens_its_card_and_escape_closes_it() {
     let (host, _h) = mount("?lang=en");
-    settle(20).await;
+    until("the figures", 2000.0, || count(&host, ".stat-button") > 0).await;
     let button: HtmlElement = host
         .query_selector("#stat-twitter-fall-8-4 .stat-button")
         .unwrap()
@@ -136,8 +151,10 @@ async fn a_figure_opens_its_card_and_escape_closes_it() {
     assert!(!dialog.open());
     button.focus().unwrap();
     button.click();
-    settle(60).await;
-    assert!(dialog.open());
+    until("the card to open", 2000.0, || {
+        dialog.open() && button.get_attribute("aria-expanded").as_deref() == Some("true")
+    })
+    .await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")
@@ -156,8 +173,10 @@ async fn a_figure_opens_its_card_and_escape_closes_it() {
     init.set_bubbles(true);
     let esc = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     dialog.dispatch_event(&esc).unwrap();
-    settle(60).await;
-    assert!(!dialog.open());
+    until("the card to close", 2000.0, || {
+        !dialog.open() && button.get_attribute("aria-expanded").as_deref() == Some("false")
+    })
+    .await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
@@ -173,7 +192,10 @@ async fn a_figure_opens_its_card_and_escape_closes_it() {
 #[wasm_bindgen_test]
 async fn a_missing_story_url_shows_the_error_panel() {
     let (host, _h) = mount("?lang=en&story=/no-such-story.json");
-    settle(300).await;
+    until("the error panel", 5000.0, || {
+        count(&host, ".error-panel") == 1
+    })
+    .await;
     assert_eq!(count(&host, "article"), 0);
     assert_eq!(count(&host, ".error-panel[role=alert]"), 1);
     let panel = text_of(&host, ".error-panel");
@@ -195,7 +217,10 @@ async fn an_invalid_story_lists_its_problems_translated() {
         "?lang=ar&story={}",
         js_sys::encode_uri_component(&url)
     ));
-    settle(300).await;
+    until("the error panel", 5000.0, || {
+        count(&host, ".error-panel") == 1
+    })
+    .await;
     let panel = text_of(&host, ".error-panel");
     assert!(panel.contains("حقل غير معروف"), "{panel}");
     assert!(panel.contains("title.en"), "{panel}");
@@ -242,7 +267,7 @@ async fn scroll_engine_activates_steps_in_order() {
         log.borrow_mut().push(p)
     })
     .unwrap();
-    settle(50).await;
+    frame().await;
 
     let w = web_sys::window().unwrap();
     let start = container.get_bounding_client_rect().top() + w.scroll_y().unwrap();
@@ -252,7 +277,9 @@ async fn scroll_engine_activates_steps_in_order() {
     let mut y = start - vh;
     while y < start + 3500.0 {
         w.scroll_to_with_x_and_y(0.0, y);
-        settle(40).await;
+        // The scroll event, then the engine's frame.
+        frame().await;
+        frame().await;
         if let Some(p) = seen.borrow().last() {
             if p.inside && actives.last() != Some(&p.active) {
                 actives.push(p.active);
@@ -269,7 +296,9 @@ async fn scroll_engine_activates_steps_in_order() {
     drop(engine);
     let before = seen.borrow().len();
     w.scroll_to_with_x_and_y(0.0, start);
-    settle(60).await;
+    for _ in 0..4 {
+        frame().await;
+    }
     assert_eq!(seen.borrow().len(), before);
     container.remove();
     w.scroll_to_with_x_and_y(0.0, 0.0);

@@ -12,7 +12,7 @@ export async function abuseCycle(page) {
     await page.evaluate((y) => { window.scrollTo(0, y); document.querySelector('.lang-switch').click(); }, y);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(50);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** Listener and node counts after a garbage collection, and the JS heap. */

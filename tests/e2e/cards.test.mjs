@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { withBrowser } from './harness.mjs';
+import { open as openPage } from './page.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const stats = [...story.stations.flatMap((s) => s.stats), ...story.initiatives.flatMap((i) => i.stats)];
@@ -11,15 +12,8 @@ const sources = Object.fromEntries(story.sources.map((s) => [s.id, s]));
 
 const env = withBrowser();
 
-async function open(query, { width, height, scale = 1 }) {
-  const ctx = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, reducedMotion: 'reduce' });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(env.server.url + query);
-  await page.waitForSelector('.stat-button');
-  return { page, ctx, errors };
-}
+const open = (query, { width, height, scale = 1 }) =>
+  openPage(env, query, { width, height, scale, reducedMotion: 'reduce' });
 
 /** How many canvas pixels differ from the top-left (background) pixel. */
 const inkedPixels = (page) =>
@@ -109,18 +103,20 @@ test('the chart redraws when the language changes', async () => {
   // The switch sits behind the modal; switch through the page's own control.
   await page.evaluate(() => document.querySelector('.lang-switch').click());
   await page.waitForFunction(() => document.documentElement.lang === 'ar');
-  await page.waitForTimeout(100);
-  const after = await page.evaluate(() => document.querySelector('dialog[open] canvas').toDataURL());
-  assert.notEqual(before, after);
+  // Redrawn in Arabic: different pixels, and still a chart (not a blank canvas).
+  await page.waitForFunction((b) => document.querySelector('dialog[open] canvas').toDataURL() !== b, before);
+  assert.ok((await inkedPixels(page)) > 500, 'the redrawn canvas is blank');
   assert.equal(await page.getAttribute('dialog[open] canvas', 'dir'), 'rtl');
   await ctx.close();
 });
 
 test('"Copy link" copies the card deep link and "Save image" downloads the chart as PNG', async () => {
-  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url.replace(/\/$/, '') });
-  const page = await ctx.newPage();
-  await page.goto(env.server.url + '?lang=en#stat-telegram-mau-2018');
+  const { ctx, page } = await openPage(env, '?lang=en#stat-telegram-mau-2018', {
+    width: 1280,
+    height: 800,
+    acceptDownloads: true,
+    before: (ctx) => ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url.replace(/\/$/, '') }),
+  });
   await page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0);
   await page.click('dialog[open] .card-actions .card-action >> nth=0');
   await page.waitForFunction(() => document.querySelector('dialog[open] .card-status').textContent.length > 0);
@@ -139,9 +135,7 @@ test('"Copy link" copies the card deep link and "Save image" downloads the chart
 });
 
 test('on a phone the card is a bottom sheet that a downward swipe closes', async () => {
-  const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
-  const page = await ctx.newPage();
-  await page.goto(env.server.url + '?lang=ar#stat-kenya-deaths');
+  const { ctx, page } = await openPage(env, '?lang=ar#stat-kenya-deaths', { hasTouch: true });
   await page.waitForSelector('dialog[open]');
   const box = await page.locator('dialog[open]').boundingBox();
   assert.ok(Math.abs(box.y + box.height - 844) <= 2, `sheet bottom at ${box.y + box.height}`);

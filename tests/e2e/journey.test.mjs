@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { withBrowser } from './harness.mjs';
+import { open as openPage, frames } from './page.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const anchors = story.stations.map((s) => (s.year ? String(s.year) : s.id));
@@ -11,21 +12,10 @@ const N = story.stations.length;
 
 const env = withBrowser();
 
-const frames = (page, n = 2) =>
-  page.evaluate((n) => new Promise((r) => {
-    const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : r());
-    step(n);
-  }), n);
-
 async function open(query, { width, height, reducedMotion = 'no-preference' }) {
-  const ctx = await env.browser.newContext({ viewport: { width, height }, reducedMotion });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(env.server.url + query);
-  await page.waitForSelector('.track-stage .stop');
-  await frames(page, 3);
-  return { page, ctx, errors };
+  const r = await openPage(env, query, { width, height, reducedMotion });
+  await frames(r.page, 3);
+  return r;
 }
 
 /** Where the reader is: active station index and the train's arc fraction. */
@@ -36,6 +26,8 @@ const state = (page) =>
     return {
       active: items.findIndex((li) => li.getAttribute('aria-current') === 'step'),
       t: parseFloat(bar.style.getPropertyValue('--t') || 'NaN'),
+      // The drawn train's own pose, as the engine set it.
+      pose: ['--tx', '--ty', '--ta'].map((p) => document.querySelector('.train')?.style.getPropertyValue(p)).join(' '),
       hash: location.hash,
     };
   });
@@ -43,6 +35,7 @@ const state = (page) =>
 async function scrollThrough(page, step) {
   const seen = [];
   const ts = [];
+  const poses = [];
   const total = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
   for (let y = 0; y <= total + step; y += step) {
     await page.evaluate((y) => window.scrollTo(0, y), y);
@@ -50,8 +43,9 @@ async function scrollThrough(page, step) {
     const s = await state(page);
     if (seen[seen.length - 1] !== s.active) seen.push(s.active);
     if (!Number.isNaN(s.t)) ts.push(s.t);
+    poses.push(s.pose);
   }
-  return { seen, ts };
+  return { seen, ts, poses };
 }
 
 for (const [width, height] of [[390, 844], [1280, 800]]) {
@@ -110,16 +104,28 @@ test('keyboard: arrows move between stations, mirrored in Arabic; Home and End g
   }
 });
 
-test('reduced motion: the train jumps between stations', async () => {
-  const { page, ctx } = await open('?lang=ar', { width: 390, height: 844, reducedMotion: 'reduce' });
-  const { seen, ts } = await scrollThrough(page, 61);
-  assert.deepEqual(seen, [...Array(N).keys()]);
-  const distinct = [...new Set(ts.map((t) => t.toFixed(4)))];
-  assert.ok(distinct.length <= N, `train took ${distinct.length} positions for ${N} stations`);
-  const transition = await page.evaluate(() => getComputedStyle(document.querySelector('.train')).transitionDuration);
-  assert.equal(transition, '0s');
-  await ctx.close();
-});
+// In embed mode the train glides with a CSS transition (the host's scroll
+// arrives in steps); reduced motion must take that away too.
+for (const reducedMotion of ['reduce', 'no-preference']) {
+  test(`${reducedMotion === 'reduce' ? 'reduced motion: the train stands at each station in turn, with no transition' : 'without reduced motion the train glides between stations'} (embed mode)`, async () => {
+    const { page, ctx } = await open('?lang=ar&embed=1', { width: 390, height: 844, reducedMotion });
+    const { seen, ts, poses } = await scrollThrough(page, 61);
+    assert.deepEqual(seen, [...Array(N).keys()]);
+    const distinctT = new Set(ts.map((t) => t.toFixed(4))).size;
+    const distinctPoses = new Set(poses).size;
+    const transition = await page.evaluate(() => getComputedStyle(document.querySelector('.train')).transitionDuration);
+    if (reducedMotion === 'reduce') {
+      // One position per station: it moved at every station and nowhere else.
+      assert.equal(distinctT, N, `progress took ${distinctT} values for ${N} stations`);
+      assert.equal(distinctPoses, N, `the train took ${distinctPoses} poses for ${N} stations`);
+      assert.equal(transition, '0s');
+    } else {
+      assert.ok(distinctPoses > N * 2, `the train took only ${distinctPoses} poses`);
+      assert.notEqual(transition, '0s');
+    }
+    await ctx.close();
+  });
+}
 
 test('no horizontal overflow at 320 px', async () => {
   for (const lang of ['ar', 'en']) {
@@ -129,3 +135,34 @@ test('no horizontal overflow at 320 px', async () => {
     await ctx.close();
   }
 });
+
+// The labels as the browser lays them out (real fonts, real wrapping), not
+// as the geometry module estimates them: no two overlap, none leaves the
+// track, and none covers another station's dot.
+for (const width of [320, 390, 900, 1280]) {
+  for (const lang of ['ar', 'en']) {
+    test(`${lang} ${width}px: station labels on the track never overlap each other or the dots`, async () => {
+      const { page, ctx } = await open(`?lang=${lang}`, { width, height: 800 });
+      const { labels, dots, stage } = await page.evaluate(() => {
+        const box = (el) => {
+          const r = el.getBoundingClientRect();
+          return { l: r.left, t: r.top, r: r.right, b: r.bottom };
+        };
+        return {
+          labels: [...document.querySelectorAll('.track-stage .stop-label')].map(box),
+          dots: [...document.querySelectorAll('.track-stage .stop-dot')].map(box),
+          stage: box(document.querySelector('.track-stage')),
+        };
+      });
+      assert.equal(labels.length, N);
+      const hit = (a, b) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
+      for (let i = 0; i < N; i++) {
+        assert.ok(labels[i].r > labels[i].l && labels[i].b > labels[i].t, `label ${i} has no size`);
+        assert.ok(labels[i].l >= stage.l - 1 && labels[i].r <= stage.r + 1, `label ${i} leaves the track: ${JSON.stringify(labels[i])} in ${JSON.stringify(stage)}`);
+        for (let j = i + 1; j < N; j++) assert.ok(!hit(labels[i], labels[j]), `labels ${i} and ${j} overlap`);
+        dots.forEach((d, k) => assert.ok(!hit(labels[i], d), `label ${i} covers dot ${k}`));
+      }
+      await ctx.close();
+    });
+  }
+}

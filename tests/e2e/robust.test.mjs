@@ -5,16 +5,13 @@ import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { withBrowser } from './harness.mjs';
 import { abuseCycle, counters } from './abuse.mjs';
+import { open } from './page.mjs';
 
 const env = withBrowser();
 
 test('resize storms, rapid clicks and mid-scroll language switches: no errors, nothing leaks', async () => {
-  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
-  const cdp = await page.context().newCDPSession(page);
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(env.server.url);
+  const { ctx, page, errors } = await open(env, '');
+  const cdp = await ctx.newCDPSession(page);
   await page.waitForSelector('.track-stage .stop');
   await abuseCycle(page);
   const first = await counters(cdp);
@@ -26,7 +23,7 @@ test('resize storms, rapid clicks and mid-scroll language switches: no errors, n
   // Still working: the journey follows the reader.
   await page.evaluate(() => document.getElementById('2017').scrollIntoView({ block: 'center' }));
   await page.waitForFunction(() => document.getElementById('2017').getAttribute('aria-current') === 'step');
-  await page.close();
+  await ctx.close();
 });
 
 // A real panic, from outside: an extension strips the HTML comments before
@@ -80,6 +77,7 @@ for (const [file, lang, other] of [['', 'ar', 'en'], ['en.html', 'en', 'ar']]) {
       }),
     );
     await page.goto(env.server.url + file);
+    await page.waitForSelector('html[data-qitar="live"]');
     await page.waitForSelector('.masthead .lang-switch');
     await page.waitForSelector('.track-stage .stop');
     assert.equal(await page.locator('body > .page').count(), 1);

@@ -20,12 +20,17 @@ const TYPES = {
 
 /**
  * Serves `dir` (default: dist/). `headers(urlPath)` may add headers, for
- * instance a Content-Security-Policy.
+ * instance a Content-Security-Policy. `prefix` serves it under a sub-path
+ * (`/graphics/qitar/`), as a newsroom's static host often does.
  */
-export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), compressed = true } = {}) {
+export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), compressed = true, prefix = '/' } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let rel = decodeURIComponent(url.pathname);
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let rel = '/' + decodeURIComponent(url.pathname.slice(prefix.length));
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.join(dir, rel);
     if (!file.startsWith(dir)) {
@@ -62,7 +67,7 @@ export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), com
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { withBrowser } from './harness.mjs';
+import { open, frames } from './page.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const stats = [...story.stations.flatMap((s) => s.stats), ...story.initiatives.flatMap((i) => i.stats)];
@@ -33,7 +34,7 @@ async function everythingIsThere(page, lang = story.default_lang) {
   assert.ok((await page.textContent('.question')).length > 10);
 }
 
-test('with JavaScript off, every station, statistic (notes included) and source is there', async () => {
+test('static page, JavaScript off: every station, statistic (notes included) and source is there', async () => {
   const ctx = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await ctx.newPage();
   await page.goto(env.server.url);
@@ -42,12 +43,19 @@ test('with JavaScript off, every station, statistic (notes included) and source 
   await ctx.close();
 });
 
-test('with the .wasm request blocked, the whole story still shows', async () => {
-  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await ctx.newPage();
-  await page.route('**/*.wasm', (r) => r.abort());
-  await page.goto(env.server.url);
-  await page.waitForTimeout(500);
+test('static page, WebAssembly blocked: the whole story still shows', async () => {
+  let failed;
+  const wasmFailed = new Promise((r) => (failed = r));
+  const { ctx, page } = await open(env, '', {
+    width: 1280,
+    height: 800,
+    app: false,
+    before: (_, page) => page.on('requestfailed', (r) => /\.wasm/.test(r.url()) && failed()),
+  });
+  // The app tried, and could not start.
+  await wasmFailed;
+  await frames(page, 2);
+  assert.equal(await page.locator('html[data-qitar]').count(), 0);
   await everythingIsThere(page);
   assert.ok(await page.locator('h1').isVisible());
   await ctx.close();
@@ -71,8 +79,9 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
     });
     await page.goto(env.server.url);
     await page.waitForFunction(() => window.__started !== undefined, null, { timeout: 10000 });
+    await page.waitForSelector('html[data-qitar="live"]');
     await page.waitForSelector('.track-stage .stop');
-    await page.waitForTimeout(500);
+    await frames(page, 10);
     const { cls, lcp, started } = await page.evaluate(() => ({ cls: window.__cls, lcp: window.__lcp, started: window.__started }));
     assert.ok(cls <= 0.02, `CLS ${cls}`);
     assert.ok(lcp.length > 0, 'no LCP entry');
@@ -93,6 +102,7 @@ test('the app hydrates the prerendered page in place, and the page of the other 
   page.on('console', (m) => ['error', 'warning'].includes(m.type()) && !m.text().includes('integrity') && errors.push(m.text()));
   await page.goto(env.server.url);
   await page.waitForFunction(() => window.__started);
+  await page.waitForSelector('html[data-qitar="live"]');
   await page.waitForSelector('.track-stage .stop');
   assert.equal(await page.evaluate(() => document.querySelector('h1').__static), true, 'the static h1 was replaced');
   assert.equal(await page.locator('body > .page').count(), 1);
@@ -102,13 +112,14 @@ test('the app hydrates the prerendered page in place, and the page of the other 
   assert.equal(await page.textContent('h1'), story.title.en);
   assert.deepEqual(errors, []);
   await page.goto(env.server.url + '?lang=en');
+  await page.waitForSelector('html[data-qitar="live"]');
   await page.waitForSelector('.track-stage .stop');
   assert.equal(await page.locator('body > .page').count(), 1);
   assert.equal(await page.textContent('h1'), story.title.en);
   await ctx.close();
 });
 
-test('every language has its own prerendered page, readable without JavaScript', async () => {
+test('static page: every language has its own prerendered page, readable without JavaScript', async () => {
   const ctx = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await ctx.newPage();
   for (const l of ['ar', 'en']) {
@@ -140,7 +151,7 @@ test('?lang=en goes to the English page before anything is drawn, and hydrates i
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(env.server.url + '?lang=en#2014');
-  await page.waitForSelector('.track-stage .stop');
+  await page.waitForSelector('html[data-qitar="live"]');
   assert.match(page.url(), /\/en\.html\?lang=en#2014$/);
   // The only page that got as far as being parsed was the English one.
   assert.equal(await page.evaluate(() => window.__firstLang), 'en');
@@ -150,7 +161,7 @@ test('?lang=en goes to the English page before anything is drawn, and hydrates i
   await page.click('.lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'ar');
   await page.reload();
-  await page.waitForSelector('.track-stage .stop');
+  await page.waitForSelector('html[data-qitar="live"]');
   assert.match(page.url(), /\/index\.html\?lang=ar/);
   assert.equal(await page.getAttribute('html', 'lang'), 'ar');
   assert.deepEqual(errors, []);

@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { withBrowser } from './harness.mjs';
+import { serve } from './server.mjs';
+import { open } from './page.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const allStats = [
@@ -12,20 +14,9 @@ const allStats = [
 ];
 
 const env = withBrowser();
-
-async function open(query, viewport = { width: 390, height: 844 }) {
-  const page = await env.browser.newPage({ viewport });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(env.server.url + query);
-  await page.waitForSelector('article, .error-panel');
-  return { page, errors };
-}
-
 for (const lang of ['ar', 'en']) {
   test(`the whole story renders in ${lang}`, async () => {
-    const { page, errors } = await open(lang === 'ar' ? '' : '?lang=en');
+    const { ctx, page, errors } = await open(env, lang === 'ar' ? '' : '?lang=en');
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
     assert.equal(await page.textContent('h1'), story.title[lang]);
@@ -39,6 +30,10 @@ for (const lang of ['ar', 'en']) {
     assert.equal(await page.locator('.initiative').count(), story.initiatives.length);
     assert.equal(await page.locator('.source-list > li').count(), story.sources.length);
     assert.equal((await page.textContent('.question')).length > 10, true);
+    // What only the live app draws: the track, one stop per station, and
+    // a station marked as the reader's.
+    assert.equal(await page.locator('.track-stage .stop').count(), story.stations.length);
+    await page.waitForSelector('ol.stations > li[aria-current="step"]');
     // Headings in order: one h1, then h2s, with h3s beneath.
     const levels = await page.$$eval('h1, h2, h3', (hs) => hs.map((h) => Number(h.tagName[1])));
     assert.equal(levels[0], 1);
@@ -46,32 +41,39 @@ for (const lang of ['ar', 'en']) {
     const digits = await page.textContent('#stat-twitter-h2-2017 .figure');
     assert.equal(digits, lang === 'ar' ? '٢٧٤٬٤٦٠' : '274,460');
     assert.deepEqual(errors, []);
-    await page.close();
+    await ctx.close();
   });
 }
 
 test('the language switch flips in place and keeps the reader at 2017', async () => {
-  const { page } = await open('');
+  const { ctx, page } = await open(env, '');
+  const start = page.url();
   await page.locator('[id="2017"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const before = await page.locator('[id="2017"]').evaluate((el) => el.getBoundingClientRect().top);
   await page.click('.lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  await page.waitForTimeout(100);
+  // In place: the same document (a followed link would have reloaded and
+  // lost the live marker) with the English text in it.
+  assert.equal(await page.locator('html[data-qitar="live"]').count(), 1, 'the page was reloaded');
+  assert.equal(await page.textContent('h1'), story.title.en);
+  // Two frames for the re-layout, then the reader must still be at 2017.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const after = await page.locator('[id="2017"]').evaluate((el) => el.getBoundingClientRect().top);
   assert.ok(Math.abs(after - before) < 2, `2017 moved from ${before} to ${after}`);
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+  assert.equal(new URL(page.url()).pathname, new URL(start).pathname);
   assert.match(page.url(), /lang=en/);
-  await page.close();
+  await ctx.close();
 });
 
 test('a broken story URL shows a translated error panel, never a blank page', async () => {
-  const { page } = await open('?lang=en&story=missing.json');
+  const { ctx, page } = await open(env, '?lang=en&story=missing.json');
   await page.waitForSelector('.error-panel');
   assert.match(await page.textContent('.error-panel'), /Could not load the story file: HTTP 404/);
   await page.click('.lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'ar');
   assert.match(await page.textContent('.error-panel'), /تعذّر تحميل ملف القصة/);
-  await page.close();
+  await ctx.close();
 });
 
 // Another newsroom retells the story from its own file.
@@ -79,17 +81,17 @@ test('a story from ?story= loads, then reads, switches language and opens cards 
   const retold = structuredClone(story);
   retold.title = { ar: 'قصة أخرى على الخط نفسه', en: 'Another story on the same line' };
   retold.stations = retold.stations.slice(0, 4);
-  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   let release;
   const held = new Promise((r) => (release = r));
-  await page.route('**/retold.json', async (route) => {
-    await held;
-    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(retold) });
+  const { ctx, page, errors } = await open(env, '?lang=en&story=retold.json', {
+    width: 1280,
+    height: 800,
+    before: (_, page) =>
+      page.route('**/retold.json', async (route) => {
+        await held;
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify(retold) });
+      }),
   });
-  await page.goto(env.server.url + '?lang=en&story=retold.json');
   // While it is on its way, the reader is told so (and sees no stale story).
   await page.waitForSelector('.loading[role="status"]');
   assert.equal(await page.locator('article').count(), 0);
@@ -110,5 +112,52 @@ test('a story from ?story= loads, then reads, switches language and opens cards 
   await page.keyboard.press('Escape');
   await page.waitForSelector('dialog[open]', { state: 'detached' });
   assert.deepEqual(errors, []);
-  await page.close();
+  await ctx.close();
+});
+
+// The README: another newsroom may host a story file elsewhere, served with CORS.
+for (const cors of [true, false]) {
+  test(`a ?story= on another origin ${cors ? 'served with CORS renders' : 'served without CORS shows the error panel'}`, async () => {
+    const retold = structuredClone(story);
+    retold.title = { ar: 'قصة من موقع آخر', en: 'A story from another site' };
+    const other = `http://localhost:${new URL(env.server.url).port}/elsewhere/story.json`;
+    const { ctx, page } = await open(env, `?lang=en&story=${encodeURIComponent(other)}`, {
+      width: 1280,
+      height: 800,
+      before: (_, page) =>
+        page.route('**/elsewhere/story.json', (route) =>
+          route.fulfill({
+            contentType: 'application/json',
+            headers: cors ? { 'access-control-allow-origin': '*' } : {},
+            body: JSON.stringify(retold),
+          }),
+        ),
+    });
+    if (cors) {
+      await page.waitForSelector('article h1');
+      assert.equal(await page.textContent('article h1'), retold.title.en);
+      assert.equal(await page.locator('.track-stage .stop').count(), retold.stations.length);
+    } else {
+      await page.waitForSelector('.error-panel');
+      assert.match(await page.textContent('.error-panel'), /Could not load the story file/);
+      assert.equal(await page.locator('article').count(), 0);
+    }
+    await ctx.close();
+  });
+}
+
+// Newsrooms host graphics under a path of their own, not at a site's root.
+test('served from a sub-path, both language pages start and a card draws its chart', async () => {
+  const sub = await serve({ prefix: '/graphics/qitar/' });
+  try {
+    for (const file of ['', 'en.html']) {
+      const { ctx, page, errors } = await open({ browser: env.browser, server: sub }, `${file}#stat-telegram-mau-2018`, { width: 1280, height: 800 });
+      assert.match(page.url(), /\/graphics\/qitar\//);
+      await page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0);
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    }
+  } finally {
+    await sub.close();
+  }
 });

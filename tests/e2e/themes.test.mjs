@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { withBrowser } from './harness.mjs';
+import { open, frames } from './page.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const LIGHT_PAPER = '#fbfaf7';
@@ -39,7 +40,7 @@ for (const [scheme, query, paper] of [
   ['light', '?theme=dark', DARK_PAPER],
   ['light', '?theme=sepia', LIGHT_PAPER],
 ]) {
-  test(`system ${scheme}, ${query || 'no ?theme'}: the ${paper === DARK_PAPER ? 'dark' : 'light'} palette from the first paint, app or not`, async () => {
+  test(`static page, system ${scheme}, ${query || 'no ?theme'}: the ${paper === DARK_PAPER ? 'dark' : 'light'} palette from the first paint, app or not`, async () => {
     for (const blockWasm of [false, true]) {
       const { ctx, early: e } = await early(query, { scheme, blockWasm });
       assert.equal(e.paper, paper, `blockWasm=${blockWasm}`);
@@ -48,7 +49,7 @@ for (const [scheme, query, paper] of [
   });
 }
 
-test('embed mode and the host colours apply before the first paint; bad colours are ignored', async () => {
+test('static page: embed mode and the host colours apply before the first paint; bad colours are ignored', async () => {
   let { ctx, early: e } = await early('?embed=1&bg=%23FFEECC&accent=123456');
   assert.deepEqual(e, { paper: LIGHT_PAPER, pageBg: '#ffeecc', accent: '#123456', embed: true });
   await ctx.close();
@@ -69,15 +70,15 @@ test('embed mode and the host colours apply before the first paint; bad colours 
 });
 
 test('embed mode: the app takes over with CLS <= 0.02', async () => {
-  const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await ctx.newPage();
-  await page.addInitScript(() => {
-    window.__cls = 0;
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__cls += e.hadRecentInput ? 0 : e.value))).observe({ type: 'layout-shift', buffered: true });
+  const { ctx, page } = await open(env, '?embed=1', {
+    before: (_, page) =>
+      page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__cls += e.hadRecentInput ? 0 : e.value))).observe({ type: 'layout-shift', buffered: true });
+      }),
   });
-  await page.goto(env.server.url + '?embed=1');
   await page.waitForSelector('.track-stage .stop');
-  await page.waitForTimeout(500);
+  await frames(page, 10);
   const cls = await page.evaluate(() => window.__cls);
   assert.ok(cls <= 0.02, `CLS ${cls}`);
   await ctx.close();
@@ -85,9 +86,7 @@ test('embed mode: the app takes over with CLS <= 0.02', async () => {
 
 for (const lang of ['ar', 'en']) {
   test(`print (${lang}): a clean article with every station, figure and source, no track and no controls`, async () => {
-    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await ctx.newPage();
-    await page.goto(env.server.url + (lang === 'en' ? '?lang=en' : ''));
+    const { ctx, page } = await open(env, lang === 'en' ? '?lang=en' : '', { width: 1280, height: 800 });
     await page.waitForSelector('.track-stage .stop');
     await page.emulateMedia({ media: 'print' });
     const r = await page.evaluate(() => {
