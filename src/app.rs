@@ -146,7 +146,12 @@ pub fn App() -> impl IntoView {
             remote_story(url, main_ref, loading, adopt);
             EitherOf3::C(move || {
                 loading.get().then(|| {
-                    view! { <p class="loading" role="status">{ui_text(|s| &s.loading)}</p> }
+                    // A heading of its own: the page has no other while it waits.
+                    view! {
+                        <div class="loading" role="status">
+                            <h1>{ui_text(|s| &s.loading)}</h1>
+                        </div>
+                    }
                 })
             })
         }

@@ -123,6 +123,11 @@ mod imp {
                     set(&o, "style", "currency");
                     set(&o, "currency", "USD");
                     set(&o, "maximumFractionDigits", 0);
+                    // Arabic prose names the currency («دولار أمريكي»);
+                    // the symbol reads as a Latin «US$».
+                    if locale.starts_with("ar") {
+                        set(&o, "currencyDisplay", "name");
+                    }
                 }
                 Style::Compact => {
                     set(&o, "notation", "compact");
@@ -290,7 +295,7 @@ mod fallback {
             Style::Usd => {
                 let n = grouped(value.round(), true, locale);
                 if ar {
-                    format!("{n} US$")
+                    format!("{n} دولار أمريكي")
                 } else {
                     format!("${n}")
                 }
@@ -395,6 +400,10 @@ mod tests {
         assert_eq!(number(8.4, "en-US", Style::Percent), "8.4%");
         assert_eq!(number(2018.0, "en-US", Style::Year), "2018");
         assert_eq!(number(200_000.0, "en-US", Style::Usd), "$200,000");
+        assert_eq!(
+            number(200_000.0, "ar-u-nu-arab", Style::Usd),
+            "٢٠٠٬٠٠٠ دولار أمريكي"
+        );
         assert_eq!(number(2e8, "en-US", Style::Compact), "200 million");
         assert_eq!(digits("2017–2018", "ar-u-nu-arab"), "٢٠١٧–٢٠١٨");
         assert_eq!(digits("«8.4%», 299,649", "ar-u-nu-arab"), "«٨٫٤٪», ٢٩٩٬٦٤٩");

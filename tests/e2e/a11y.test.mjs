@@ -93,7 +93,11 @@ test('every control is reachable by keyboard, with a visible focus ring, and at 
     // Every control gets a number; Tab must reach each one, told apart by
     // identity (not by its HTML, which repeats).
     const controls = await page.$$eval('main a[href], main button, main summary, .masthead a[href], .masthead button', (els) =>
-      els.filter((el) => el.getClientRects().length > 0 && !el.closest('[inert], dialog:not([open])')).map((el, i) => {
+      els.filter((el) => {
+        // What a closed <details> folds away is not a tab stop until it opens.
+        const folded = el.tagName !== 'SUMMARY' && el.closest('details:not([open])');
+        return el.getClientRects().length > 0 && !folded && !el.closest('[inert], dialog:not([open])');
+      }).map((el, i) => {
         el.dataset.tabProbe = String(i);
         return i;
       }).length,

@@ -8,7 +8,7 @@
 export const LIVE = 'html[data-qitar="live"]';
 
 /** How long the app may take to start on a loaded CI machine. */
-export const START_DEADLINE = 15000;
+export const START_DEADLINE = Number(process.env.QITAR_START_DEADLINE) || 15000;
 
 /** Waits until the app in `target` (a page or a frame) has taken over. */
 export async function waitLive(target, timeout = START_DEADLINE) {

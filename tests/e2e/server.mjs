@@ -21,9 +21,13 @@ const TYPES = {
 /**
  * Serves `dir` (default: dist/). `headers(urlPath)` may add headers, for
  * instance a Content-Security-Policy. `prefix` serves it under a sub-path
- * (`/graphics/qitar/`), as a newsroom's static host often does.
+ * (`/graphics/qitar/`), as a newsroom's static host often does. `pages(urlPath)`
+ * may answer a path with an HTML page of its own (a test's host page), or
+ * with `{ body, type, headers }` for anything else; a
+ * page the browser gets from this server, unlike one a test intercepts,
+ * counts as loopback, so it may frame the graphic on another loopback origin.
  */
-export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), compressed = true, prefix = '/' } = {}) {
+export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), compressed = true, prefix = '/', pages = () => undefined } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix)) {
@@ -31,6 +35,12 @@ export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), com
       return;
     }
     let rel = '/' + decodeURIComponent(url.pathname.slice(prefix.length));
+    const own = pages(rel);
+    if (own !== undefined) {
+      const { body, type = TYPES['.html'], headers: extra = {} } = typeof own === 'string' ? { body: own } : own;
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers(rel), ...extra }).end(body);
+      return;
+    }
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.join(dir, rel);
     if (!file.startsWith(dir)) {

@@ -13,7 +13,18 @@ const allStats = [
   ...story.initiatives.flatMap((i) => i.stats),
 ];
 
-const env = withBrowser();
+// Another site's story file, with and without CORS (see the tests at the end).
+const elsewhere = structuredClone(story);
+elsewhere.title = { ar: 'قصة من موقع آخر', en: 'A story from another site' };
+const env = withBrowser({
+  pages: (p) => {
+    const body = JSON.stringify(elsewhere);
+    const type = 'application/json';
+    if (p === '/elsewhere/cors.json') return { body, type, headers: { 'access-control-allow-origin': '*' } };
+    if (p === '/elsewhere/no-cors.json') return { body, type };
+    return undefined;
+  },
+});
 for (const lang of ['ar', 'en']) {
   test(`the whole story renders in ${lang}`, async () => {
     const { ctx, page, errors } = await open(env, lang === 'ar' ? '' : '?lang=en');
@@ -118,25 +129,12 @@ test('a story from ?story= loads, then reads, switches language and opens cards 
 // The README: another newsroom may host a story file elsewhere, served with CORS.
 for (const cors of [true, false]) {
   test(`a ?story= on another origin ${cors ? 'served with CORS renders' : 'served without CORS shows the error panel'}`, async () => {
-    const retold = structuredClone(story);
-    retold.title = { ar: 'قصة من موقع آخر', en: 'A story from another site' };
-    const other = `http://localhost:${new URL(env.server.url).port}/elsewhere/story.json`;
-    const { ctx, page } = await open(env, `?lang=en&story=${encodeURIComponent(other)}`, {
-      width: 1280,
-      height: 800,
-      before: (_, page) =>
-        page.route('**/elsewhere/story.json', (route) =>
-          route.fulfill({
-            contentType: 'application/json',
-            headers: cors ? { 'access-control-allow-origin': '*' } : {},
-            body: JSON.stringify(retold),
-          }),
-        ),
-    });
+    const other = `http://localhost:${new URL(env.server.url).port}/elsewhere/${cors ? 'cors' : 'no-cors'}.json`;
+    const { ctx, page } = await open(env, `?lang=en&story=${encodeURIComponent(other)}`, { width: 1280, height: 800 });
     if (cors) {
       await page.waitForSelector('article h1');
-      assert.equal(await page.textContent('article h1'), retold.title.en);
-      assert.equal(await page.locator('.track-stage .stop').count(), retold.stations.length);
+      assert.equal(await page.textContent('article h1'), elsewhere.title.en);
+      assert.equal(await page.locator('.track-stage .stop').count(), elsewhere.stations.length);
     } else {
       await page.waitForSelector('.error-panel');
       assert.match(await page.textContent('.error-panel'), /Could not load the story file/);
