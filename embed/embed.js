@@ -1,25 +1,30 @@
 /*! qitar embed loader: turns <div data-qitar-src="URL"> into an auto-height
- * iframe. No dependencies. A height message is accepted only from that
- * iframe's own window and origin; nothing in a message is ever evaluated or
- * navigated to. */
+ * iframe, now and whenever a page adds one later. No dependencies. A height
+ * message is accepted only from that iframe's own window and origin; nothing
+ * in a message is ever evaluated or navigated to. */
 (function () {
   'use strict';
-  var MIN = 150, MAX = 30000, frames = [], n = 0;
-
-  function originOf(url) {
-    try { return new URL(url, location.href).origin; } catch (e) { return null; }
-  }
+  if (window.qitar && window.qitar.scan) return; // loaded twice
+  var MIN = 150, MAX = 30000, frames = [], n = 0, listening = false;
+  // Placeholder attribute → the graphic's URL parameter (checked again there).
+  var PASS = { lang: 'lang', offset: 'offset', theme: 'theme', bg: 'bg', accent: 'accent', ink: 'ink', paper: 'paper', font: 'font', 'font-ui': 'font-ui' };
 
   function mount(el) {
     if (el.getAttribute('data-qitar-mounted')) return;
-    var src = el.getAttribute('data-qitar-src');
-    var origin = src && originOf(src);
-    if (!origin || !/^https?:/.test(new URL(src, location.href).protocol)) return;
+    var src = el.getAttribute('data-qitar-src'), url;
+    try { url = new URL(src, location.href); } catch (e) { return; }
+    if (!/^https?:$/.test(url.protocol)) return;
     var id = 'qitar-' + (++n);
-    var url = new URL(src, location.href);
-    var lang = el.getAttribute('data-qitar-lang');
-    if (lang === 'ar' || lang === 'en') url.searchParams.set('lang', lang);
+    for (var name in PASS) {
+      var v = el.getAttribute('data-qitar-' + name);
+      if (v !== null && v !== '') url.searchParams.set(PASS[name], v);
+    }
     url.searchParams.set('id', id);
+    // Where the reader is, so a shared link comes back to this article.
+    url.searchParams.set('parentUrl', location.href.split('#')[0]);
+    // A station or figure named in the article's address opens in the graphic.
+    if (/^#(stat-[a-z0-9-]+|\d{4})$/i.test(location.hash)) url.hash = location.hash;
+    var lang = url.searchParams.get('lang');
     var f = document.createElement('iframe');
     f.src = url.href;
     f.title = el.getAttribute('data-qitar-title') || (lang === 'en' ? 'Interactive graphic' : 'رسم تفاعلي');
@@ -27,13 +32,18 @@
     f.setAttribute('scrolling', 'no');
     f.setAttribute('allow', 'clipboard-write');
     if (el.hasAttribute('data-qitar-sandbox')) f.setAttribute('sandbox', 'allow-scripts allow-popups');
-    f.style.cssText = 'display:block;width:100%;min-width:280px;border:0;height:' + (el.getAttribute('data-qitar-height') || 720) + 'px';
+    var h = Number(el.getAttribute('data-qitar-height')) || 720;
+    f.style.cssText = 'display:block;width:100%;min-width:280px;border:0;height:' + Math.min(MAX, Math.max(MIN, h)) + 'px';
     el.setAttribute('data-qitar-mounted', '1');
+    // The <noscript> fallback link is for readers without scripts only.
+    var fallback = el.querySelector('noscript');
+    if (fallback) fallback.remove();
     el.appendChild(f);
     // A sandboxed frame without allow-same-origin has the opaque origin "null".
     var sandbox = f.getAttribute('sandbox');
     var opaque = sandbox !== null && !/allow-same-origin/.test(sandbox);
-    frames.push({ el: f, id: id, origin: opaque ? 'null' : origin });
+    frames.push({ el: f, id: id, origin: opaque ? 'null' : url.origin });
+    listen(true);
   }
 
   function onMessage(e) {
@@ -52,20 +62,64 @@
     }
   }
 
-  // The frame cannot see the host's viewport; tell it the height.
+  // The frame cannot see the host's viewport: tell it its height and where
+  // the frame's top is in it, so the train follows the host's scroll exactly.
   function tell(fr) {
     if (fr.el.contentWindow) {
-      fr.el.contentWindow.postMessage(JSON.stringify({ type: 'qitar:viewport', height: window.innerHeight }), fr.origin === 'null' ? '*' : fr.origin);
+      var top = Math.round(fr.el.getBoundingClientRect().top * 10) / 10;
+      fr.el.contentWindow.postMessage(JSON.stringify({ type: 'qitar:viewport', height: window.innerHeight, top: top }), fr.origin === 'null' ? '*' : fr.origin);
     }
+  }
+
+  function onResize() { frames.forEach(tell); }
+
+  // At most once a frame.
+  var queued = false;
+  function onScroll() {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(function () {
+      queued = false;
+      frames.forEach(tell);
+    });
+  }
+
+  // Window listeners only while there is a frame to serve.
+  function listen(on) {
+    if (on === listening) return;
+    listening = on;
+    var method = on ? 'addEventListener' : 'removeEventListener';
+    window[method]('message', onMessage);
+    window[method]('resize', onResize);
+    window[method]('scroll', onScroll, { passive: true });
+  }
+
+  // Frames the page has removed are forgotten, and their listeners with them.
+  function prune() {
+    frames = frames.filter(function (fr) { return fr.el.isConnected; });
+    if (!frames.length) listen(false);
   }
 
   function scan() {
     var els = document.querySelectorAll('[data-qitar-src]');
     for (var i = 0; i < els.length; i++) mount(els[i]);
+    prune();
   }
 
-  window.addEventListener('message', onMessage);
-  window.addEventListener('resize', function () { frames.forEach(tell); });
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
-  else scan();
+  // Pages built by scripts add (and remove) placeholders after load.
+  var pending = false;
+  function watch() {
+    if (!window.MutationObserver) return;
+    new MutationObserver(function () {
+      if (pending) return;
+      pending = true;
+      // One scan per burst of changes.
+      setTimeout(function () { pending = false; scan(); }, 0);
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-qitar-src'] });
+  }
+
+  window.qitar = { scan: scan };
+  function start() { scan(); watch(); }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

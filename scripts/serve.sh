@@ -11,4 +11,6 @@ echo "  in English:      http://127.0.0.1:8080/en.html  (or ?lang=en)"
 echo "  embedded twice in a demo article (embed.js and Pym.js):"
 echo "                   http://127.0.0.1:8080/examples/host.html"
 echo
+# The demo article is built only on request (not into a production dist/).
+export QITAR_DEMO=1
 exec trunk serve --release --offline "$@"

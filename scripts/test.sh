@@ -18,8 +18,8 @@ step "native tests"
 cargo test
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
-step "release build"
-trunk build --release --offline
+step "release build (with the demo host page the embed tests use)"
+QITAR_DEMO=1 trunk build --release --offline
 step "end-to-end tests (Playwright, headless Chromium)"
 # A hung test fails after 3 minutes instead of holding CI to its limit.
 node --test --test-timeout=180000 tests/e2e/

@@ -44,13 +44,25 @@ pub fn page_theme() -> Theme {
     theme
 }
 
+/// The chart's font: the page's interface family for the language (a host
+/// may set it), or a plain fallback.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn font_for(rtl: bool) -> String {
-    if rtl {
-        "Noto Sans Arabic, Noto Naskh Arabic, Tahoma, sans-serif".into()
-    } else {
-        "Noto Sans, Helvetica Neue, Arial, sans-serif".into()
-    }
+    let var = if rtl { "--font-ar-ui" } else { "--font-en-ui" };
+    let from_page = web_sys::window().and_then(|w| {
+        let root = w.document()?.document_element()?;
+        let css = w.get_computed_style(&root).ok()??;
+        let v = css.get_property_value(var).ok()?;
+        let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!v.is_empty()).then_some(v)
+    });
+    from_page.unwrap_or_else(|| {
+        if rtl {
+            "Noto Sans Arabic, Noto Naskh Arabic, Tahoma, sans-serif".into()
+        } else {
+            "Noto Sans, Helvetica Neue, Arial, sans-serif".into()
+        }
+    })
 }
 
 #[component]

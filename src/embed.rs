@@ -42,16 +42,137 @@ pub fn parse_pym_width(msg: &str, child_id: &str) -> Option<f64> {
         .filter(|w| w.is_finite() && *w > 0.0)
 }
 
-/// The host's viewport height from `embed.js`: `{"type":"qitar:viewport","height":N}`.
-pub fn parse_viewport(msg: &str) -> Option<f64> {
+/// The host's viewport from `embed.js`:
+/// `{"type":"qitar:viewport","height":N,"top":T}`, where `top` (optional) is
+/// where the frame's top is in the host's viewport, in px.
+pub fn parse_viewport(msg: &str) -> Option<HostView> {
     let m = crate::story::read_json(msg).ok()?;
     let height = m.get("height")?.as_f64()?;
-    (m.get("type")?.as_str()? == "qitar:viewport" && height.is_finite())
-        .then_some(height.clamp(200.0, 4000.0))
+    if m.get("type")?.as_str()? != "qitar:viewport" || !height.is_finite() {
+        return None;
+    }
+    let top = m
+        .get("top")
+        .and_then(|t| t.as_f64())
+        .filter(|t| t.is_finite() && t.abs() < 1e7);
+    Some(HostView {
+        height: height.clamp(200.0, 4000.0),
+        top,
+    })
+}
+
+/// What the host tells the frame about its viewport.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HostView {
+    pub height: f64,
+    pub top: Option<f64>,
+}
+
+/// The event the frame's window gets when the host reports its viewport,
+/// so the scroll engine can follow the host's scroll exactly.
+pub const HOST_VIEW_EVENT: &str = "qitar-host-view";
+
+/// The link to share for `anchor` (a station or a figure), from the page's
+/// own `href`. On a page of its own: that page. In a frame that `embed.js`
+/// made (`parentUrl`, no Pym `childId`): the host article, whose `embed.js`
+/// passes the fragment on to the frame. Otherwise (Pym, or no host URL):
+/// the graphic's own address without the frame's parameters.
+pub fn share_url(href: &str, framed: bool, anchor: &str) -> String {
+    let base = href.split('#').next().unwrap_or_default();
+    if !framed {
+        return format!("{base}#{anchor}");
+    }
+    let (path, query) = base.split_once('?').unwrap_or((base, ""));
+    let params: Vec<(String, String)> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect();
+    let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+    if get("childId").is_none() {
+        if let Some(host) = get("parentUrl").filter(|u| is_web_url(u)) {
+            let host = host.split('#').next().unwrap_or_default();
+            return format!("{host}#{anchor}");
+        }
+    }
+    // What a reader opening the link on its own still needs.
+    let kept: Vec<String> = query
+        .split('&')
+        .filter(|p| {
+            let k = percent_decode(p.split('=').next().unwrap_or_default());
+            k == "lang" || k == "story"
+        })
+        .map(str::to_string)
+        .collect();
+    if kept.is_empty() {
+        format!("{path}#{anchor}")
+    } else {
+        format!("{path}?{}#{anchor}", kept.join("&"))
+    }
+}
+
+fn is_web_url(u: &str) -> bool {
+    (u.starts_with("https://") || u.starts_with("http://"))
+        && !u.chars().any(|c| c.is_whitespace() || c == '"' || c == '<')
+}
+
+/// `%XX` escapes and `+` in a query component.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The height of the host's sticky header from `?offset=`: whole px,
+/// 1–300, or none.
+pub fn parse_offset(raw: &str) -> f64 {
+    raw.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0 && *v <= 300.0)
+        .map(f64::round)
+        .unwrap_or(0.0)
+}
+
+/// How much of the host's viewport top its sticky header covers, in a
+/// frame (`embed.js` passes `data-qitar-offset`; Pym users add `?offset=`).
+pub fn host_offset() -> f64 {
+    if !is_framed() {
+        return 0.0;
+    }
+    OFFSET.with(|o| match o.get() {
+        Some(v) => v,
+        None => {
+            let v = crate::page::param("offset").map_or(0.0, |r| parse_offset(&r));
+            o.set(Some(v));
+            v
+        }
+    })
 }
 
 thread_local! {
+    static OFFSET: Cell<Option<f64>> = const { Cell::new(None) };
     static HOST_VH: Cell<Option<f64>> = const { Cell::new(None) };
+    static HOST_TOP: Cell<Option<f64>> = const { Cell::new(None) };
     static VIEW: Cell<Option<View>> = const { Cell::new(None) };
     static FRAMED: Cell<Option<bool>> = const { Cell::new(None) };
 }
@@ -87,6 +208,11 @@ fn framed_now() -> bool {
 
 pub fn host_viewport_height() -> Option<f64> {
     HOST_VH.with(|h| h.get())
+}
+
+/// Where the frame's top is in the host's viewport, when `embed.js` says.
+pub fn host_frame_top() -> Option<f64> {
+    HOST_TOP.with(|h| h.get())
 }
 
 pub fn set_view(v: View) {
@@ -227,8 +353,14 @@ mod browser {
                     .is_some()
                 {
                     send(true);
-                } else if let Some(h) = parse_viewport(&data) {
-                    HOST_VH.with(|v| v.set(Some(h)));
+                } else if let Some(v) = parse_viewport(&data) {
+                    HOST_VH.with(|h| h.set(Some(v.height)));
+                    HOST_TOP.with(|t| t.set(v.top));
+                    if let (Some(w), Ok(ev)) =
+                        (web_sys::window(), web_sys::Event::new(HOST_VIEW_EVENT))
+                    {
+                        let _ = w.dispatch_event(&ev);
+                    }
                 }
             });
         if let Some(w) = web_sys::window() {

@@ -175,6 +175,18 @@ mod browser {
                 let top = self.container.get_bounding_client_rect().top();
                 return Some(self.viewport / 2.0 - top);
             }
+            // embed.js says exactly where the frame is in the host's view;
+            // without it (Pym), the sentinels tell to within a few px.
+            if let (Some(frame_top), Some(h)) = (
+                crate::embed::host_frame_top(),
+                crate::embed::host_viewport_height(),
+            ) {
+                self.viewport = h;
+                let top = self.container.get_bounding_client_rect().top();
+                let line = h / 2.0 - frame_top - top;
+                let inside = line + h / 2.0 > 0.0 && line - h / 2.0 < self.height;
+                return inside.then_some(line);
+            }
             let first = self.visible.iter().position(|&v| v)?;
             let last = self.visible.iter().rposition(|&v| v)?;
             if first > 0
@@ -196,9 +208,12 @@ mod browser {
         }
 
         fn update(&mut self) {
+            // In a frame, the host's sticky header covers the viewport's
+            // top: the reader's view, and its middle, start below it.
+            let offset = crate::embed::host_offset();
             let line = self.line();
             let pos = match line {
-                Some(line) => locate(line, &self.tops, self.end),
+                Some(line) => locate(line + offset / 2.0, &self.tops, self.end),
                 // Nothing of the journey is on screen: keep the last position.
                 None => match self.last {
                     Some(p) => Position { inside: false, ..p },
@@ -207,8 +222,8 @@ mod browser {
             };
             let view = match line {
                 Some(line) => View {
-                    top: line - self.viewport / 2.0,
-                    height: self.viewport,
+                    top: line - self.viewport / 2.0 + offset,
+                    height: (self.viewport - offset).max(0.0),
                     steps_top: self.tops.first().copied().unwrap_or(0.0),
                     steps_end: self.end,
                 },
@@ -290,9 +305,9 @@ mod browser {
             let ro = ResizeObserver::new(ro_cb.as_ref().unchecked_ref())?;
             ro.observe(&container);
 
-            let scroll_cb = if framed {
-                None
-            } else {
+            // The page's own scroll, or in a frame the host's, as embed.js
+            // reports it.
+            let scroll_cb = {
                 let st = state.clone();
                 let cb = Closure::<dyn FnMut()>::new(move || st.borrow_mut().update());
                 let opts = web_sys::AddEventListenerOptions::new();
@@ -300,7 +315,7 @@ mod browser {
                 web_sys::window()
                     .unwrap()
                     .add_event_listener_with_callback_and_add_event_listener_options(
-                        "scroll",
+                        scroll_event(framed),
                         cb.as_ref().unchecked_ref(),
                         &opts,
                     )?;
@@ -391,13 +406,24 @@ mod browser {
         s.visible.resize(count, false);
     }
 
+    fn scroll_event(framed: bool) -> &'static str {
+        if framed {
+            crate::embed::HOST_VIEW_EVENT
+        } else {
+            "scroll"
+        }
+    }
+
     impl Drop for Engine {
         fn drop(&mut self) {
             self.io.disconnect();
             self.ro.disconnect();
             if let (Some(cb), Some(w)) = (&self.scroll_cb, web_sys::window()) {
-                let _ =
-                    w.remove_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
+                let framed = self.state.borrow().framed;
+                let _ = w.remove_event_listener_with_callback(
+                    scroll_event(framed),
+                    cb.as_ref().unchecked_ref(),
+                );
             }
             if let Some(ruler) = &self.state.borrow().ruler {
                 ruler.remove();

@@ -452,8 +452,7 @@ fn card_url(stat_id: &str) -> String {
         return String::new();
     };
     let href = w.location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#{}", dom_id(stat_id))
+    crate::embed::share_url(&href, crate::embed::is_framed(), &dom_id(stat_id))
 }
 
 fn copy_link(stat_id: &str, status: RwSignal<String>) {

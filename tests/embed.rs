@@ -55,17 +55,83 @@ fn pym_width_messages_are_read_only_for_this_child() {
 
 #[test]
 fn viewport_messages_are_parsed_and_clamped() {
+    use qitar::embed::HostView;
     assert_eq!(
         parse_viewport(r#"{"type":"qitar:viewport","height":844}"#),
-        Some(844.0)
+        Some(HostView {
+            height: 844.0,
+            top: None
+        })
     );
     assert_eq!(
-        parse_viewport(r#"{"type":"qitar:viewport","height":99999}"#),
-        Some(4000.0)
+        parse_viewport(r#"{"type":"qitar:viewport","height":99999,"top":-1234.5}"#),
+        Some(HostView {
+            height: 4000.0,
+            top: Some(-1234.5)
+        })
+    );
+    // A top that is not a finite number is no top.
+    assert_eq!(
+        parse_viewport(r#"{"type":"qitar:viewport","height":800,"top":"x"}"#),
+        Some(HostView {
+            height: 800.0,
+            top: None
+        })
     );
     assert_eq!(
         parse_viewport(r#"{"type":"qitar:height","height":844}"#),
         None
     );
     assert_eq!(parse_viewport("not json"), None);
+}
+
+#[test]
+fn a_sticky_header_offset_is_whole_pixels_up_to_300() {
+    use qitar::embed::parse_offset;
+    assert_eq!(parse_offset("56"), 56.0);
+    assert_eq!(parse_offset(" 48.6 "), 49.0);
+    for bad in ["", "0", "-10", "301", "NaN", "1e9", "56px", "inf"] {
+        assert_eq!(parse_offset(bad), 0.0, "{bad}");
+    }
+}
+
+#[test]
+fn the_shared_link_points_where_a_reader_can_open_it() {
+    use qitar::embed::share_url;
+    // A page of its own: itself.
+    assert_eq!(
+        share_url(
+            "https://g.example/qitar/en.html?lang=en#2014",
+            false,
+            "stat-x"
+        ),
+        "https://g.example/qitar/en.html?lang=en#stat-x"
+    );
+    // In embed.js's frame: the host article, which forwards the fragment.
+    assert_eq!(
+        share_url(
+            "https://g.example/qitar/?lang=ar&id=qitar-1&parentUrl=https%3A%2F%2Fnews.example%2F2018%2Fstory%3Fpage%3D2%23top&offset=56",
+            true,
+            "stat-x"
+        ),
+        "https://news.example/2018/story?page=2#stat-x"
+    );
+    // Under Pym (its host does not forward fragments), or with no usable
+    // host URL: the graphic's own address, without the frame's parameters.
+    assert_eq!(
+        share_url(
+            "https://g.example/qitar/en.html?initialWidth=640&childId=pym-en&parentTitle=Long%20title&parentUrl=https%3A%2F%2Fnews.example%2Fa",
+            true,
+            "stat-x"
+        ),
+        "https://g.example/qitar/en.html#stat-x"
+    );
+    assert_eq!(
+        share_url(
+            "https://g.example/qitar/?lang=en&id=qitar-2&parentUrl=javascript%3Aalert(1)&story=s.json",
+            true,
+            "2016"
+        ),
+        "https://g.example/qitar/?lang=en&story=s.json#2016"
+    );
 }
