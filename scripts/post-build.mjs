@@ -69,7 +69,13 @@ for (const p of pre.pages) {
   fs.writeFileSync(path.join(staging, file(p.lang)), page);
 }
 
-fs.copyFileSync(path.join(root, 'embed/embed.js'), path.join(staging, 'embed.js'));
+// The host-side loader goes on every article page: minified (terser), with
+// its licence comment kept.
+const { minify } = await import('terser');
+const embedSrc = fs.readFileSync(path.join(root, 'embed/embed.js'), 'utf8');
+const embedMin = await minify(embedSrc, { compress: true, mangle: true, format: { comments: /^!/ } });
+if (!embedMin.code) throw new Error('terser produced nothing for embed.js');
+fs.writeFileSync(path.join(staging, 'embed.js'), embedMin.code + '\n');
 // The demo article is for developers and the tests, not for production.
 const demo = process.env.QITAR_DEMO === '1';
 if (demo) {
