@@ -96,8 +96,14 @@ for (const width of [390, 1280]) {
       await page.evaluate((y) => scrollTo(0, y), y);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     }
-    // Late height messages have a frame or two to arrive.
-    await page.waitForTimeout(300);
+    // Late height messages have a few frames to arrive, in the frame and here.
+    for (const target of [frame, page]) {
+      await target.evaluate(() => new Promise((r) => {
+        let k = 10;
+        const step = () => (--k ? requestAnimationFrame(step) : r());
+        requestAnimationFrame(step);
+      }));
+    }
     const heights = await page.evaluate(() => window.__heights);
     const moved = Math.max(0, ...heights.map((h) => Math.abs(h - start)));
     assert.equal(moved, 0, `the frame's height changed by up to ${moved}px while scrolling (${heights.join(', ')})`);

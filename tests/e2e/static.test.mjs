@@ -167,3 +167,29 @@ test('?lang=en goes to the English page before anything is drawn, and hydrates i
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+// What static hosts read (Netlify, Cloudflare Pages): every hashed asset
+// cached for good, the pages and embed.js revalidated, the strict CSP.
+test('dist/_headers: hashed files immutable, pages and embed.js revalidated, the strict CSP', () => {
+  const dist = new URL('../../dist/', import.meta.url);
+  const rules = fs.readFileSync(new URL('_headers', dist), 'utf8');
+  const block = (p) => {
+    const lines = rules.split('\n');
+    const i = lines.indexOf(p);
+    assert.ok(i >= 0, `no rule for ${p}`);
+    const out = [];
+    for (let k = i + 1; k < lines.length && lines[k].startsWith('  '); k++) out.push(lines[k].trim());
+    return out;
+  };
+  const hashed = fs.readdirSync(dist).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(f));
+  assert.ok(hashed.some((f) => f.endsWith('.wasm')) && hashed.some((f) => f.endsWith('.css')));
+  for (const f of hashed) assert.deepEqual(block(`/${f}`), ['Cache-Control: public, max-age=31536000, immutable'], f);
+  for (const p of ['/', '/index.html', '/en.html', '/embed.js']) {
+    assert.deepEqual(block(p), ['Cache-Control: public, max-age=0, must-revalidate'], p);
+  }
+  const all = block('/*');
+  assert.ok(all.includes("Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'"), all.join('\n'));
+  assert.ok(all.includes('Access-Control-Allow-Origin: *'));
+  // Cache-Control only per path: hosts join a header two matching rules set.
+  assert.ok(!all.some((h) => h.startsWith('Cache-Control')));
+});
