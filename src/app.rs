@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::article::Article;
 use crate::i18n::{ui, Lang, Strings};
 use crate::page;
-use crate::story::{self, NumberLocales, Story, StoryError, Text};
+use crate::story::{self, NumberLocales, Problem, Story, StoryError, Text};
 
 /// What every component may read: the language and the story's locales.
 #[derive(Clone, Copy)]
@@ -210,6 +210,11 @@ fn LangSwitch() -> impl IntoView {
     let other = move || ctx.lang.get().other();
     let href = move || {
         let next = other();
+        // Another newsroom's story stays on this page, with its ?story=.
+        if let Some(url) = page::param("story") {
+            let story = page::encode_component(&url);
+            return format!("?lang={}&story={story}", next.code());
+        }
         let file = match story::built_in() {
             Ok(s) if s.default_lang != next => format!("{}.html", next.code()),
             _ => "index.html".to_string(),
@@ -249,11 +254,12 @@ fn ErrorPanel(error: LoadError) -> impl IntoView {
         LoadError::Invalid { url, errors } => (url, Ok(errors)),
     };
     let items = match errors {
+        // What the browser or the JSON reader said is English: marked so.
         Err(reason) => vec![Either::Left(view! {
             <li>
                 {move || t(ctx.lang.get()).error_fetch.clone()}
                 ": "
-                <code dir="ltr">{reason}</code>
+                <code dir="ltr" lang="en">{reason}</code>
             </li>
         })],
         Ok(errors) => errors
@@ -266,9 +272,20 @@ fn ErrorPanel(error: LoadError) -> impl IntoView {
                     }
                 });
                 let problem = e.problem.clone();
-                Either::Right(
-                    view! { <li>{path}<span>{move || problem.describe(ctx.lang.get())}</span></li> },
-                )
+                let detail = match &problem {
+                    Problem::Syntax(d) => {
+                        Some(view! { <code dir="ltr" lang="en">{d.clone()}</code> })
+                    }
+                    _ => None,
+                };
+                let words = move || match &problem {
+                    Problem::Syntax(_) => t(ctx.lang.get())
+                        .problems
+                        .invalid_file
+                        .replace("{detail}", ""),
+                    p => p.describe(ctx.lang.get()),
+                };
+                Either::Right(view! { <li>{path}<span>{words}</span>{detail}</li> })
             })
             .collect(),
     };

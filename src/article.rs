@@ -19,6 +19,16 @@ pub fn station_anchor(s: &Station) -> String {
         .unwrap_or_else(|| s.id.clone())
 }
 
+/// A station's name on the track and over its text: its own label, else its
+/// year, else (an undated waypoint without a label) "transfer stop".
+pub fn station_label(s: &Station, lang: crate::i18n::Lang, locale: &str) -> String {
+    match (&s.label, s.year) {
+        (Some(l), _) => format::digits(l.get(lang), locale),
+        (None, Some(y)) => format::number(y as f64, locale, Style::Year),
+        (None, None) => t(lang).waypoint.clone(),
+    }
+}
+
 #[component]
 pub fn Article(story: Arc<Story>) -> impl IntoView {
     provide_context(crate::stats::StoryRef(story.clone()));
@@ -80,17 +90,9 @@ pub fn StationItem(
     active: Signal<bool>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let year = station.year;
-    let label = station.label.clone();
     let is_waypoint = station.kind == StationKind::Waypoint;
-    let year_text = move || {
-        let lang = ctx.lang.get();
-        match (&label, year) {
-            (Some(l), _) => format::digits(l.get(lang), &ctx.locale()),
-            (None, Some(y)) => format::number(y as f64, &ctx.locale(), Style::Year),
-            (None, None) => t(lang).waypoint.clone(),
-        }
-    };
+    let st = station.clone();
+    let year_text = move || station_label(&st, ctx.lang.get(), &ctx.locale());
     let platforms = station
         .platforms
         .iter()

@@ -125,7 +125,7 @@ mod imp {
                     set(&o, "maximumFractionDigits", 0);
                     // Arabic prose names the currency («دولار أمريكي»);
                     // the symbol reads as a Latin «US$».
-                    if locale.starts_with("ar") {
+                    if super::is_arabic(locale) {
                         set(&o, "currencyDisplay", "name");
                     }
                 }
@@ -227,18 +227,25 @@ mod imp {
     pub use super::fallback::{date, digit_table, number};
 }
 
+/// Whether the locale's language is Arabic (its digits are another matter).
+fn is_arabic(locale: &str) -> bool {
+    locale == "ar" || locale.starts_with("ar-")
+}
+
 /// Enough of Intl's output for native tests and build-time rendering:
 /// grouping, Arabic-Indic digits for `-nu-arab`, percent and dollars.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 mod fallback {
     use super::Style;
 
-    fn arabic(locale: &str) -> bool {
+    /// Whether the locale asks for Arabic-Indic digits (the language is
+    /// `super::is_arabic`'s question).
+    fn arabic_digits(locale: &str) -> bool {
         locale.contains("-nu-arab")
     }
 
     pub fn digit_table(locale: &str) -> [char; 10] {
-        if arabic(locale) {
+        if arabic_digits(locale) {
             ['٠', '١', '٢', '٣', '٤', '٥', '٦', '٧', '٨', '٩']
         } else {
             ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']
@@ -249,7 +256,7 @@ mod fallback {
         let rounded = (value * 10.0).round() / 10.0;
         let int = rounded.trunc() as u64;
         let frac = ((rounded - rounded.trunc()) * 10.0).round() as u64;
-        let (sep, dec) = if arabic(locale) {
+        let (sep, dec) = if arabic_digits(locale) {
             ('٬', '٫')
         } else {
             (',', '.')
@@ -270,13 +277,13 @@ mod fallback {
     }
 
     pub fn number(value: f64, locale: &str, style: Style) -> String {
-        let ar = locale.starts_with("ar");
+        let ar = super::is_arabic(locale);
         match style {
             Style::Plain => grouped(value, true, locale),
             Style::Year => grouped(value, false, locale),
             Style::Percent => {
                 let n = grouped(value, true, locale);
-                if arabic(locale) {
+                if arabic_digits(locale) {
                     format!("{n}٪")
                 } else {
                     format!("{n}%")
@@ -286,7 +293,7 @@ mod fallback {
                 let n = number(value.abs(), locale, Style::Percent);
                 let sign = if value < 0.0 { "-" } else { "+" };
                 // Intl marks the sign with U+061C in Arabic, so it stays put.
-                if arabic(locale) {
+                if arabic_digits(locale) {
                     format!("\u{61C}{sign}{n}")
                 } else {
                     format!("{sign}{n}")
@@ -349,7 +356,7 @@ mod fallback {
             "نوفمبر",
             "ديسمبر",
         ];
-        let ar = locale.starts_with("ar");
+        let ar = super::is_arabic(locale);
         let month = m.filter(|m| (1..=12).contains(m)).map(|m| {
             if ar {
                 AR[m as usize - 1]
@@ -358,7 +365,6 @@ mod fallback {
             }
         });
         let s = match (month, d) {
-            (Some(mn), Some(d)) if ar => format!("{d} {mn} {y}"),
             (Some(mn), Some(d)) => format!("{d} {mn} {y}"),
             (Some(mn), None) => format!("{mn} {y}"),
             _ => y.to_string(),

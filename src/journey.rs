@@ -7,22 +7,16 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::app::{ui_text, Ctx};
-use crate::article::{station_anchor, StationItem};
-use crate::format::{self, Style};
+use crate::article::{station_anchor, station_label, StationItem};
+use crate::format;
 use crate::scroll::{self, Position, View};
 use crate::story::{Station, StationKind, Story};
 use crate::track::{self, Frame, Stop};
 use crate::train::{LineInfo, StopInfo, TrackSvg};
 
-/// The track label of a station: its label, its year, or for a waypoint its
-/// title's platform.
+/// The track label of a station: the same as over its text.
 fn stop_label(st: &Station, ctx: &Ctx) -> String {
-    let lang = ctx.lang.get();
-    match (&st.label, st.year) {
-        (Some(l), _) => format::digits(l.get(lang), &ctx.locale()),
-        (None, Some(y)) => format::number(y as f64, &ctx.locale(), Style::Year),
-        (None, None) => st.id.clone(),
-    }
+    station_label(st, ctx.lang.get(), &ctx.locale())
 }
 
 #[component]
@@ -225,8 +219,10 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                 }
                 // An open card owns the hash (#stat-…) until it closes.
                 let card_open = cards.open.with_untracked(|o| o.is_some());
-                if pos.inside && !card_open {
-                    crate::page::replace_hash(&hashes[pos.active]);
+                // The DOM's steps and the story's stations should agree; if
+                // something rewrote the page, a missing one is no panic.
+                if let Some(anchor) = hashes.get(pos.active).filter(|_| pos.inside && !card_open) {
+                    crate::page::replace_hash(anchor);
                 }
                 write_pose(pos, view);
             });
@@ -272,7 +268,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
             "ArrowLeft" if rtl => Some(cur + 1),
             "ArrowLeft" => cur.checked_sub(1),
             "Home" => Some(0),
-            "End" => Some(count - 1),
+            "End" => count.checked_sub(1),
             _ => None,
         };
         if let Some(i) = next.filter(|&i| i < count) {

@@ -54,6 +54,18 @@ pub fn mark_live() {
     });
 }
 
+/// Percent-encodes a URL query value (all but the unreserved characters).
+pub fn encode_component(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// One query parameter of the page's URL.
 pub fn param(name: &str) -> Option<String> {
     let search = browser()?.location().search().ok()?;

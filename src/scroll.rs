@@ -127,7 +127,7 @@ mod browser {
         viewport: f64,
         height: f64,
         screen: f64,
-        on_change: Box<dyn Fn(Position, View)>,
+        on_change: Rc<dyn Fn(Position, View)>,
         last: Option<Position>,
         last_view: View,
     }
@@ -207,7 +207,7 @@ mod browser {
             ))
         }
 
-        fn update(&mut self) {
+        fn update(&mut self) -> Option<(Position, View)> {
             // In a frame, the host's sticky header covers the viewport's
             // top: the reader's view, and its middle, start below it.
             let offset = crate::embed::host_offset();
@@ -232,8 +232,25 @@ mod browser {
             if self.last != Some(pos) || self.last_view != view {
                 self.last = Some(pos);
                 self.last_view = view;
-                (self.on_change)(pos, view);
+                return Some((pos, view));
             }
+            None
+        }
+    }
+
+    /// Runs `change` on the state, then tells the listener of a new position
+    /// once the state is released: the listener may call back into the
+    /// engine (a refresh), which would otherwise find it borrowed and panic.
+    fn notify(
+        state: &Rc<RefCell<State>>,
+        change: impl FnOnce(&mut State) -> Option<(Position, View)>,
+    ) {
+        let (news, listener) = {
+            let mut s = state.borrow_mut();
+            (change(&mut s), s.on_change.clone())
+        };
+        if let Some((pos, view)) = news {
+            listener(pos, view);
         }
     }
 
@@ -268,27 +285,28 @@ mod browser {
                 viewport,
                 height: 0.0,
                 screen: viewport,
-                on_change: Box::new(on_change),
+                on_change: Rc::new(on_change),
                 last: None,
                 last_view: View::default(),
             }));
 
             let st = state.clone();
             let io_cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                let mut s = st.borrow_mut();
-                for e in entries.iter() {
-                    let e: IntersectionObserverEntry = e.unchecked_into();
-                    let target = e.target();
-                    if let Some(i) = target
-                        .get_attribute("data-i")
-                        .and_then(|v| v.parse::<usize>().ok())
-                    {
-                        if let Some(v) = s.visible.get_mut(i) {
-                            *v = e.is_intersecting();
+                notify(&st, |s| {
+                    for e in entries.iter() {
+                        let e: IntersectionObserverEntry = e.unchecked_into();
+                        let target = e.target();
+                        if let Some(i) = target
+                            .get_attribute("data-i")
+                            .and_then(|v| v.parse::<usize>().ok())
+                        {
+                            if let Some(v) = s.visible.get_mut(i) {
+                                *v = e.is_intersecting();
+                            }
                         }
                     }
-                }
-                s.update();
+                    s.update()
+                });
             });
             let init = IntersectionObserverInit::new();
             init.set_threshold(&JsValue::from_f64(0.0));
@@ -297,10 +315,11 @@ mod browser {
             let st = state.clone();
             let io2 = io.clone();
             let ro_cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
-                let mut s = st.borrow_mut();
-                s.measure();
-                rebuild_ruler(&mut s, &io2);
-                s.update();
+                notify(&st, |s| {
+                    s.measure();
+                    rebuild_ruler(s, &io2);
+                    s.update()
+                });
             });
             let ro = ResizeObserver::new(ro_cb.as_ref().unchecked_ref())?;
             ro.observe(&container);
@@ -309,7 +328,7 @@ mod browser {
             // reports it.
             let scroll_cb = {
                 let st = state.clone();
-                let cb = Closure::<dyn FnMut()>::new(move || st.borrow_mut().update());
+                let cb = Closure::<dyn FnMut()>::new(move || notify(&st, State::update));
                 let opts = web_sys::AddEventListenerOptions::new();
                 opts.set_passive(true);
                 web_sys::window()
@@ -334,10 +353,12 @@ mod browser {
 
         /// Re-reads positions now (after a language switch, say).
         pub fn refresh(&self) {
-            let mut s = self.state.borrow_mut();
-            s.measure();
-            rebuild_ruler(&mut s, &self.io);
-            s.update();
+            let io = self.io.clone();
+            notify(&self.state, |s| {
+                s.measure();
+                rebuild_ruler(s, &io);
+                s.update()
+            });
         }
     }
 

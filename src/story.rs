@@ -263,13 +263,6 @@ impl Story {
     pub fn platform(&self, id: &str) -> Option<&Platform> {
         self.platforms.iter().find(|p| p.id == id)
     }
-
-    /// The station that carries a year, or is the waypoint with that id.
-    pub fn station_index(&self, key: &str) -> Option<usize> {
-        self.stations
-            .iter()
-            .position(|s| s.id == key || s.year.map(|y| y.to_string()).as_deref() == Some(key))
-    }
 }
 
 /// What is wrong with one place in a story file.
@@ -364,8 +357,8 @@ impl Problem {
             Problem::TotalMismatch { expected, found } => fill(
                 &m.total_mismatch,
                 &[
-                    ("found", &found.to_string()),
-                    ("expected", &expected.to_string()),
+                    ("found", &plain_number(*found)),
+                    ("expected", &plain_number(*expected)),
                 ],
             ),
             Problem::MissingPeriod => m.missing_period.clone(),
@@ -718,6 +711,16 @@ impl<'a> Checker<'a> {
             }
         }
         Some((first, last))
+    }
+}
+
+/// A figure for a problem message. Whole numbers print as integers; the
+/// shortest-float printer would add kilobytes to the wasm for this alone.
+fn plain_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        (v as i64).to_string()
+    } else {
+        format!("{v:.2}")
     }
 }
 

@@ -531,3 +531,27 @@ fn every_problem_reads_fully_in_both_languages() {
         "unsupported version 7, expected 1"
     );
 }
+
+/// The track and the station's text name a station the same way.
+#[test]
+fn a_station_is_named_alike_everywhere() {
+    use qitar::article::station_label;
+    let story = load(BUILT_IN).unwrap();
+    let s2011 = &story.stations[0];
+    assert_eq!(station_label(s2011, Lang::En, "en-US"), "2011");
+    assert_eq!(station_label(s2011, Lang::Ar, "ar-u-nu-arab"), "٢٠١١");
+    let gp = &story.stations[4];
+    assert_eq!(station_label(gp, Lang::En, "en-US"), "Google+");
+    // An undated waypoint without a label of its own is a transfer stop, in
+    // words, never its raw id.
+    let mut bare = gp.clone();
+    bare.label = None;
+    assert_eq!(
+        station_label(&bare, Lang::En, "en-US"),
+        ui(Lang::En).waypoint
+    );
+    assert_eq!(
+        station_label(&bare, Lang::Ar, "ar-u-nu-arab"),
+        ui(Lang::Ar).waypoint
+    );
+}

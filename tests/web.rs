@@ -303,3 +303,46 @@ async fn scroll_engine_activates_steps_in_order() {
     container.remove();
     w.scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+/// A listener that calls back into the engine (a refresh, as a language
+/// switch does) must not find the engine's state still borrowed: with
+/// `panic = "abort"` that would end the app.
+#[wasm_bindgen_test]
+async fn the_engine_listener_may_refresh_the_engine() {
+    use qitar::scroll::Engine;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    let mut steps = Vec::new();
+    for _ in 0..3 {
+        let s: HtmlElement = doc.create_element("section").unwrap().unchecked_into();
+        s.style().set_property("height", "600px").unwrap();
+        container.append_child(&s).unwrap();
+        steps.push(s);
+    }
+    doc.body().unwrap().append_child(&container).unwrap();
+    let slot: Rc<RefCell<Option<Engine>>> = Rc::default();
+    let calls = Rc::new(Cell::new(0u32));
+    let (s2, c2) = (slot.clone(), calls.clone());
+    let engine = Engine::new(container.clone(), steps, move |_, _| {
+        c2.set(c2.get() + 1);
+        if let Some(e) = s2.borrow().as_ref() {
+            e.refresh();
+        }
+    })
+    .unwrap();
+    *slot.borrow_mut() = Some(engine);
+    let w = web_sys::window().unwrap();
+    let top = container.get_bounding_client_rect().top() + w.scroll_y().unwrap();
+    for y in [top, top + 700.0, top + 1300.0] {
+        w.scroll_to_with_x_and_y(0.0, y);
+        frame().await;
+        frame().await;
+    }
+    assert!(calls.get() >= 2, "the listener ran {} times", calls.get());
+    slot.borrow_mut().take();
+    container.remove();
+    w.scroll_to_with_x_and_y(0.0, 0.0);
+}

@@ -81,6 +81,8 @@ test('a broken story URL shows a translated error panel, never a blank page', as
   const { ctx, page } = await open(env, '?lang=en&story=missing.json');
   await page.waitForSelector('.error-panel');
   assert.match(await page.textContent('.error-panel'), /Could not load the story file: HTTP 404/);
+  // What the browser said is English, and marked so in either language.
+  assert.match(await page.textContent('.error-list code[lang="en"]'), /HTTP 404/);
   await page.click('.lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'ar');
   assert.match(await page.textContent('.error-panel'), /تعذّر تحميل ملف القصة/);
@@ -113,7 +115,8 @@ test('a story from ?story= loads, then reads, switches language and opens cards 
   assert.equal(await page.locator('ol.stations > li.station').count(), 4);
   await page.waitForSelector('.track-stage .stop');
   assert.equal(await page.locator('.track-stage .stop').count(), 4);
-  // The language switch reaches the mounted story.
+  // The language switch reaches the mounted story, and as a link keeps it.
+  assert.match(await page.getAttribute('.lang-switch', 'href'), /^\?lang=ar&story=retold\.json$/);
   await page.click('.lang-switch');
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   assert.equal(await page.textContent('article h1'), retold.title.ar);
