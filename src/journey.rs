@@ -33,7 +33,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
     let stage_ref = NodeRef::<html::Div>::new();
     // The moving parts, written to on every scroll frame.
     let bar_ref = NodeRef::<html::Span>::new();
-    let train_ref = NodeRef::<leptos::svg::Svg>::new();
+    let train_ref = NodeRef::<html::Div>::new();
 
     let stations = story.stations.clone();
     let platform_ids: Vec<String> = story.platforms.iter().map(|p| p.id.clone()).collect();
@@ -66,7 +66,8 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
             width: w.max(1.0),
             height: h.max(1.0),
             rtl: lang.is_rtl(),
-            font: if w >= 280.0 && w > h { 12.0 } else { 11.0 },
+            // Keep in step with `.stop-label` in style/main.css.
+            font: if w >= 240.0 && w > h { 12.0 } else { 11.0 },
         };
         track::layout(&stops, pids.len(), frame)
     });
@@ -136,11 +137,26 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
         // Custom properties inherit: written on the figure, they would
         // restyle every stop and label each frame. Only the moving parts
         // get them.
-        if let Some(train) = train_ref.get_untracked() {
-            train.style().set_css_text(&format!(
-                "--tx:{:.2};--ty:{:.2};--ta:{:.2}",
-                pose.at.x, pose.at.y, pose.angle
-            ));
+        if let Some(set) = train_ref.get_untracked() {
+            let vehicles = set.children();
+            layout.with_untracked(|l| {
+                let scale = crate::train::train_scale(l.width);
+                let backs = std::iter::once(0.0).chain(crate::train::CARRIAGE_GAPS);
+                for (k, back) in backs.enumerate() {
+                    let Some(el) = vehicles.item(k as u32) else {
+                        break;
+                    };
+                    let v = l.pose_behind(p, back * scale);
+                    let css = format!(
+                        "--tx:{:.2};--ty:{:.2};--ta:{:.2};--ts:{scale}",
+                        v.at.x, v.at.y, v.angle
+                    );
+                    // Through the CSSOM: a style attribute would break the CSP.
+                    if let Some(svg) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(&el) {
+                        svg.style().set_css_text(&css);
+                    }
+                }
+            });
         }
         if let Some(bar) = bar_ref.get_untracked() {
             web_sys::HtmlElement::style(&bar).set_css_text(&format!("--t:{:.4}", pose.t));
@@ -148,11 +164,27 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
         // In an auto-height iframe nothing inside scrolls, so `sticky` never
         // engages: hold the figure in the host's viewport by hand (plain
         // properties, which do not cascade to the figure's contents).
+        // Beside the stations it starts level with them and is as tall as
+        // the host's view; as a strip above them (phones) it keeps its own
+        // height and starts its own height higher.
         let framed = if crate::embed::is_framed() && view.height > 0.0 {
-            let room = (view.steps_end - view.steps_top - view.height).max(0.0);
-            let stick = (view.top - view.steps_top).clamp(0.0, room);
+            let strip = body_ref
+                .get_untracked()
+                .is_some_and(|b| fig.offset_width() + 1 >= b.offset_width());
+            let fig_h = if strip {
+                f64::from(fig.offset_height())
+            } else {
+                view.height
+            };
+            let natural = if strip {
+                view.steps_top - fig_h
+            } else {
+                view.steps_top
+            };
+            let room = (view.steps_end - natural - fig_h).max(0.0);
+            let stick = (view.top - natural).clamp(0.0, room);
             format!(
-                ";transform:translateY({stick:.1}px);block-size:{:.0}px",
+                ";transform:translateY({stick:.1}px);--host-vh:{:.0}px",
                 view.height
             )
         } else {
@@ -296,6 +328,34 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
     let title = Signal::derive(move || {
         format::digits(&crate::app::t(ctx.lang.get()).track_label, &ctx.locale())
     });
+    let names: Vec<crate::story::Text> = story.platforms.iter().map(|p| p.name.clone()).collect();
+    let line_names = Signal::derive(move || {
+        let lang = ctx.lang.get();
+        names
+            .iter()
+            .map(|n| n.get(lang).to_string())
+            .collect::<Vec<_>>()
+    });
+    // The lines boarding at the current station, each with its colour.
+    let platforms = story.platforms.clone();
+    let now_lines = move || {
+        let lang = ctx.lang.get();
+        active_lines
+            .get()
+            .into_iter()
+            .filter_map(|i| platforms.get(i))
+            .map(|p| {
+                view! {
+                    <li>
+                        <svg viewBox="0 0 18 6" focusable="false">
+                            <rect width="18" height="6" rx="2" fill=p.color.clone()></rect>
+                        </svg>
+                        {p.name.get(lang).to_string()}
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
     let dir = Signal::derive(move || ctx.lang.get().dir());
     view! {
         <div class="journey-body" node_ref=body_ref>
@@ -314,11 +374,14 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                     on_go=go_to
                     stage=stage_ref
                     train=train_ref
+                    line_names=line_names
                 />
-                <p class="now" aria-hidden="true">
+                // The live region below reads the station out; this states it.
+                <div class="now" aria-hidden="true">
                     <span class="now-year">{move || current_title.get().0}</span>
                     <span class="now-title">{move || current_title.get().1}</span>
-                </p>
+                    <ul class="now-lines">{now_lines}</ul>
+                </div>
                 <p class="visually-hidden" aria-live="polite" aria-atomic="true">
                     {announce}
                 </p>

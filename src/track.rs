@@ -33,7 +33,7 @@ impl Frame {
     /// A narrow band runs the track vertically; anything wider runs it
     /// across. The CSS decides the box, this only reads its shape.
     pub fn orientation(&self) -> Orientation {
-        if self.width >= 280.0 && self.width > self.height {
+        if self.width >= 240.0 && self.width > self.height {
             Orientation::Horizontal
         } else {
             Orientation::Vertical
@@ -112,6 +112,141 @@ pub struct Pose {
 
 /// Gap between platform lanes.
 pub const LANE: f64 = 4.0;
+/// Rows for the lines' names under a track that runs across (three on a
+/// phone's narrow strip), and their height.
+pub fn tag_rows(width: f64) -> f64 {
+    if width < 600.0 {
+        3.0
+    } else {
+        2.0
+    }
+}
+pub const TAG_H: f64 = 15.0;
+/// A name tag's colour swatch, and the space after it.
+const SWATCH: f64 = 14.0;
+
+/// Where a line's name goes: where it starts or where it stops carrying
+/// the groups, in a row under the track.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineTag {
+    /// The lines (platform indices) named together: they start, or end,
+    /// at the same place.
+    pub platforms: Vec<usize>,
+    pub end: bool,
+    /// The point on the track the tag names.
+    pub at: Point,
+    pub bbox: Rect,
+}
+
+/// The lines' names, each where its line starts and, if elsewhere, where it
+/// ends, in up to `TAG_ROWS` rows under a track that runs across. A start
+/// tag begins at its point (in reading order), an end tag finishes at it;
+/// tags that would collide move to the next row, or slide along it.
+pub fn line_tags(l: &Layout, names: &[String], font: f64, rtl: bool) -> Vec<LineTag> {
+    if l.orientation != Orientation::Horizontal {
+        return Vec::new();
+    }
+    let mut wanted: Vec<LineTag> = Vec::new();
+    for end in [false, true] {
+        for s in &l.strands {
+            let at = if end {
+                // A line that serves a single stop is named once.
+                if s.first == s.last {
+                    continue;
+                }
+                *s.points.last().unwrap_or(&l.stops[s.last])
+            } else {
+                *s.points.first().unwrap_or(&l.stops[s.first])
+            };
+            match wanted
+                .iter_mut()
+                .find(|t| t.end == end && (t.at.x - at.x).abs() < 0.5)
+            {
+                Some(t) => t.platforms.push(s.platform),
+                None => wanted.push(LineTag {
+                    platforms: vec![s.platform],
+                    end,
+                    at,
+                    bbox: Rect {
+                        x: 0.0,
+                        y: 0.0,
+                        w: 0.0,
+                        h: TAG_H,
+                    },
+                }),
+            }
+        }
+    }
+    // Every line's start first, then the ends where there is room; each in
+    // reading order along the track.
+    wanted.sort_by(|a, b| {
+        let (ka, kb) = if rtl {
+            (-a.at.x, -b.at.x)
+        } else {
+            (a.at.x, b.at.x)
+        };
+        a.end.cmp(&b.end).then(ka.total_cmp(&kb))
+    });
+    let n_rows = tag_rows(l.width);
+    let top = l.height - n_rows * TAG_H;
+    let mut rows: Vec<Vec<Rect>> = vec![Vec::new(); n_rows as usize];
+    let mut placed = Vec::new();
+    for mut t in wanted {
+        let text: f64 = t
+            .platforms
+            .iter()
+            .map(|&p| SWATCH + text_width(names.get(p).map_or("", String::as_str), font) + 6.0)
+            .sum();
+        let w = text.min(l.width);
+        // Starts run forward from their point, ends finish at theirs.
+        let forward_from_point = t.end == rtl;
+        let x0 = if forward_from_point {
+            t.at.x
+        } else {
+            t.at.x - w
+        };
+        let x0 = x0.clamp(0.0, (l.width - w).max(0.0));
+        let mut done = false;
+        for (r, row) in rows.iter_mut().enumerate() {
+            let mut b = Rect {
+                x: x0,
+                y: top + r as f64 * TAG_H,
+                w,
+                h: TAG_H,
+            };
+            // Slide past what is already in the row, within the frame.
+            for _ in 0..row.len() + 1 {
+                match row.iter().find(|o| {
+                    o.overlaps(&Rect {
+                        x: b.x - 4.0,
+                        w: b.w + 8.0,
+                        ..b
+                    })
+                }) {
+                    None => break,
+                    Some(o) => {
+                        b.x = if rtl {
+                            o.x - 4.0 - b.w
+                        } else {
+                            o.x + o.w + 4.0
+                        };
+                    }
+                }
+            }
+            let clear = !row.iter().any(|o| o.overlaps(&b));
+            if clear && b.inside(l.width, l.height) {
+                row.push(b);
+                t.bbox = b;
+                done = true;
+                break;
+            }
+        }
+        if done {
+            placed.push(t);
+        }
+    }
+    placed
+}
 const CHAR_EM: f64 = 0.62;
 
 /// Estimated width of a line of text: a conservative average advance.
@@ -232,9 +367,11 @@ pub fn layout(stops: &[Stop], platforms: usize, frame: Frame) -> Layout {
             let max = (2.0 * s0 - 12.0).clamp(40.0, 120.0);
             let pad = max / 2.0 + 4.0;
             let s = (w - 2.0 * pad) / (n.max(2) - 1) as f64;
-            let cy = h / 2.0;
-            // Waypoints sit on a detour below the main line.
-            let detour = (h * 0.12).min(18.0);
+            // Waypoints sit on a detour below the main line; the band, detour
+            // included, is centred above the rows of line names.
+            let tags_h = tag_rows(w) * TAG_H;
+            let detour = ((h - tags_h) * 0.12).min(18.0);
+            let cy = (h - tags_h - detour) / 2.0;
             let pts: Vec<Point> = stops
                 .iter()
                 .enumerate()
@@ -248,7 +385,7 @@ pub fn layout(stops: &[Stop], platforms: usize, frame: Frame) -> Layout {
                 .collect();
             // Labels clear the whole band, detour included, so none can
             // touch a neighbour's dot.
-            let gap = bundle + 10.0;
+            let gap = bundle + 6.0;
             let above = cy - gap;
             let below = cy + detour + gap;
             for (i, (st, p)) in stops.iter().zip(&pts).enumerate() {
@@ -390,6 +527,33 @@ impl Layout {
         let angle = (b.y - a.y).atan2(b.x - a.x).to_degrees();
         let t = self.stop_t[i] + (self.stop_t[i + 1] - self.stop_t[i]) * f;
         Pose { at, angle, t }
+    }
+
+    /// Where a carriage `back` px behind the train's front at `progress`
+    /// is, along the drawn path: round the bends, and before the first stop
+    /// straight back along the first stretch.
+    pub fn pose_behind(&self, progress: f64, back: f64) -> Pose {
+        let front = self.pose(progress);
+        let n = self.stops.len();
+        if n < 2 || self.length <= 0.0 {
+            return front;
+        }
+        let s = front.t * self.length - back;
+        let seg = |i: usize| (self.stops[i], self.stops[i + 1]);
+        let i = (0..n - 1)
+            .find(|&i| s <= self.stop_t[i + 1] * self.length)
+            .unwrap_or(n - 2);
+        let (a, b) = seg(i);
+        let len = dist(a, b).max(1e-9);
+        let f = (s - self.stop_t[i] * self.length) / len;
+        Pose {
+            at: Point {
+                x: a.x + (b.x - a.x) * f,
+                y: a.y + (b.y - a.y) * f,
+            },
+            angle: (b.y - a.y).atan2(b.x - a.x).to_degrees(),
+            t: (s / self.length).clamp(0.0, 1.0),
+        }
     }
 
     pub fn length(&self) -> f64 {

@@ -3,7 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::track::{Layout, Orientation};
+use crate::track::{self, Layout, Orientation};
+
+/// The size of the lines' names under the track, in px (keep in step with
+/// `.line-tag` in style/main.css).
+pub const TAG_FONT: f64 = 11.0;
 
 /// What the drawing needs to know about each stop besides its geometry.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,10 +36,14 @@ pub fn TrackSvg(
     on_go: Callback<usize>,
     /// The box the CSS gives the drawing; its size drives the layout.
     stage: NodeRef<leptos::html::Div>,
-    /// The train's drawing, which the journey moves.
-    train: NodeRef<leptos::svg::Svg>,
+    /// The train's vehicles, which the journey moves.
+    train: NodeRef<leptos::html::Div>,
+    /// The lines' names in the reader's language.
+    line_names: Signal<Vec<String>>,
 ) -> impl IntoView {
     let view_box = move || layout.with(|l| format!("0 0 {:.0} {:.0}", l.width, l.height));
+    let train_lines = lines.clone();
+    let tag_lines = lines.clone();
     // Nothing is drawn until the stage has a size: the static first paint
     // (and its strict CSP, which forbids style attributes) gets an empty stage.
     let measured = move || layout.with(|l| l.width > 1.0 && l.height > 1.0);
@@ -72,6 +80,75 @@ pub fn TrackSvg(
         } else {
             String::new()
         }
+    };
+    // Where a line stops carrying the groups before the end of the line: a
+    // bar across it.
+    let ends = move || {
+        let l = layout.get();
+        if !measured() {
+            return String::new();
+        }
+        let n = l.stops.len();
+        l.strands
+            .iter()
+            .filter(|s| s.last + 1 < n && s.points.len() >= 2)
+            .map(|s| {
+                let (a, b) = (s.points[s.points.len() - 2], s.points[s.points.len() - 1]);
+                let len = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt().max(1.0);
+                let (nx, ny) = ((a.y - b.y) / len * 6.0, (b.x - a.x) / len * 6.0);
+                format!(
+                    "M{:.1} {:.1} L{:.1} {:.1} ",
+                    b.x + nx,
+                    b.y + ny,
+                    b.x - nx,
+                    b.y - ny
+                )
+            })
+            .collect::<String>()
+    };
+    let tags = move || {
+        let l = layout.get();
+        if !measured() {
+            return Vec::new();
+        }
+        let names = line_names.get();
+        let rtl = dir.get() == "rtl";
+        track::line_tags(&l, &names, TAG_FONT, rtl)
+            .into_iter()
+            .map(|t| {
+                let b = t.bbox;
+                let swatches = t
+                    .platforms
+                    .iter()
+                    .map(|&p| {
+                        let color = tag_lines
+                            .get(p)
+                            .map(|c| c.color.clone())
+                            .unwrap_or_default();
+                        let name = names.get(p).cloned().unwrap_or_default();
+                        view! {
+                            <span class="line-name">
+                                <svg viewBox="0 0 10 4" focusable="false" aria-hidden="true">
+                                    <rect width="10" height="4" rx="1.5" fill=color></rect>
+                                </svg>
+                                {name}
+                            </span>
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                view! {
+                    <li
+                        class="line-tag"
+                        class:line-end=t.end
+                        style=("left", format!("{:.1}px", b.x))
+                        style=("top", format!("{:.1}px", b.y))
+                        style=("width", format!("{:.1}px", b.w))
+                    >
+                        {swatches}
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
     };
     let terminus = move || {
         layout.with(|l| {
@@ -204,36 +281,74 @@ pub fn TrackSvg(
                 <path class="spine" d=spine></path>
                 {strands}
                 <path class="terminus" d=terminus></path>
+                <path class="line-ends" d=ends></path>
                 {dots}
             </svg>
-            {move || measured().then(|| view! { <Train node_ref=train /> })}
+            {move || measured().then(|| view! { <Train node_ref=train lines=train_lines.clone() active_lines=active_lines /> })}
             <ol class="stops" aria-label=title>
                 {links}
             </ol>
+            // The map's legend, on the map: each line named where it starts
+            // and where it ends. The stations' list and the live region say
+            // the same to screen readers.
+            <ul class="line-tags" aria-hidden="true">{tags}</ul>
         </div>
     }
 }
 
-/// A train seen from above, nose towards +x. CSS places and turns it from
-/// the custom properties the scroll engine writes, so it always faces the
-/// way it travels. It is a drawing of its own over the track, so moving it
-/// is a compositor transform, not a repaint of the whole track.
+/// The train's vehicles, front first: a locomotive and two carriages, their
+/// centres this far apart along the track (px, before scaling).
+pub const CARRIAGE_GAPS: [f64; 2] = [33.0, 62.0];
+
+/// How big the train is drawn on a track this wide: 69 px long on a phone's
+/// strip, 101 px beside the text on a wide screen.
+pub fn train_scale(track_width: f64) -> f64 {
+    if track_width < 600.0 {
+        0.75
+    } else {
+        1.1
+    }
+}
+
+/// A train seen from above, nose towards +x: a locomotive and two
+/// carriages, each a drawing of its own, so each can follow the track's
+/// bends. CSS places and turns them from the custom properties the journey
+/// writes, so the train always faces the way it travels; moving them is a
+/// compositor transform, not a repaint of the track. The carriages wear the
+/// colours of the lines the train is riding.
 #[component]
-fn Train(node_ref: NodeRef<leptos::svg::Svg>) -> impl IntoView {
+fn Train(
+    node_ref: NodeRef<leptos::html::Div>,
+    lines: Vec<LineInfo>,
+    active_lines: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let lines = std::sync::Arc::new(lines);
+    let car = move |k: usize| {
+        let lines = lines.clone();
+        let colour = move || {
+            let current = active_lines.get();
+            if current.is_empty() {
+                return String::new();
+            }
+            let p = current[k % current.len()];
+            lines.get(p).map(|l| l.color.clone()).unwrap_or_default()
+        };
+        view! {
+            <svg class="train train-car" viewBox="-13 -7 26 14" width="26" height="14" aria-hidden="true" focusable="false">
+                <rect class="car-body" x="-12.5" y="-6.5" width="25" height="13" rx="3" fill=colour></rect>
+                <rect class="car-roof" x="-9.5" y="-3" width="19" height="6" rx="1.5"></rect>
+            </svg>
+        }
+    };
     view! {
-        <svg
-            node_ref=node_ref
-            class="train"
-            viewBox="-30 -15 60 30"
-            width="60"
-            height="30"
-            aria-hidden="true"
-            focusable="false"
-        >
-            <rect class="train-car" x="-27" y="-7" width="20" height="14" rx="3"></rect>
-            <path class="train-loco" d="M-5 -7 H9 Q17 -7 21 0 Q17 7 9 7 H-5 Z"></path>
-            <rect class="train-stripe" x="-25" y="-1.5" width="38" height="3" rx="1.5"></rect>
-            <path class="train-glass" d="M12 -4.5 Q17 -3.5 18.5 0 Q17 3.5 12 4.5 Z"></path>
-        </svg>
+        <div class="train-set" node_ref=node_ref aria-hidden="true">
+            <svg class="train train-head" viewBox="-17 -8 34 16" width="34" height="16" aria-hidden="true" focusable="false">
+                <path class="loco-body" d="M-16.5 -7.5 H6 Q14 -7.5 16.5 0 Q14 7.5 6 7.5 H-16.5 Z"></path>
+                <rect class="loco-stripe" x="-16" y="-1.5" width="28" height="3" rx="1.5"></rect>
+                <path class="loco-glass" d="M7 -5 Q12.5 -4 14.5 0 Q12.5 4 7 5 Z"></path>
+            </svg>
+            {car(0)}
+            {car(1)}
+        </div>
     }
 }

@@ -38,11 +38,13 @@ fn frame_for(vw: f64, vh: f64, rtl: bool) -> Frame {
             font: 12.0,
         }
     } else {
+        // The strip across the top: the column less main's padding, 10rem.
+        let _ = vh;
         Frame {
-            width: 104.0,
-            height: vh - 56.0 - 3.0,
+            width: vw - 48.0,
+            height: 160.0,
             rtl,
-            font: 11.0,
+            font: 12.0,
         }
     }
 }
@@ -87,12 +89,8 @@ fn labels_never_overlap_from_320_to_1440_px() {
             for vh in [568.0, 640.0, 740.0, 844.0, 1000.0] {
                 let f = frame_for(vw as f64, vh, lang.is_rtl());
                 let l = layout(&st, story.platforms.len(), f);
-                let expected = if vw >= 900 {
-                    Orientation::Horizontal
-                } else {
-                    Orientation::Vertical
-                };
-                assert_eq!(l.orientation, expected, "{vw}px");
+                // Across a strip on phones, beside the text on wide screens.
+                assert_eq!(l.orientation, Orientation::Horizontal, "{vw}px");
                 check(&l, &format!("{lang:?} {vw}x{vh}"));
             }
         }
@@ -173,9 +171,9 @@ fn right_to_left_mirrors_the_journey() {
     // The train faces its way of travel: leftwards in Arabic, rightwards in English.
     assert!((rtl.pose(0.5).angle.abs() - 180.0).abs() < 1e-9);
     assert!(ltr.pose(0.5).angle.abs() < 1e-9);
-    // Downwards on phones.
+    // Across the strip on phones too, the same way.
     let phone = layout(&st, story.platforms.len(), frame_for(390.0, 844.0, true));
-    assert!((phone.pose(0.5).angle - 90.0).abs() < 1e-9);
+    assert!((phone.pose(0.5).angle.abs() - 180.0).abs() < 1e-9);
 }
 
 #[test]
@@ -199,4 +197,90 @@ fn platform_lines_follow_the_story() {
     );
     assert_eq!(strand("telegram").first, idx("s2018"));
     assert_eq!(strand("googleplus").first, idx("via-googleplus"));
+}
+
+/// The carriages follow the drawn path behind the locomotive: each lies on
+/// the path, the given distance back along it, round the detours' bends.
+#[test]
+fn carriages_follow_the_path_behind_the_train() {
+    let story = load(BUILT_IN).unwrap();
+    let st = stops(&story, Lang::Ar);
+    for f in [
+        frame_for(390.0, 844.0, true),
+        frame_for(1280.0, 800.0, false),
+    ] {
+        let l = layout(&st, story.platforms.len(), f);
+        let n = l.stops.len() as f64;
+        let mut p = 0.0;
+        while p <= n - 1.0 {
+            let front = l.pose(p);
+            for back in [20.0, 45.0, 70.0] {
+                let car = l.pose_behind(p, back);
+                let along = front.t * l.length() - back;
+                if along >= 0.0 {
+                    assert!(distance_to_path(&l, car.at) < 1e-6, "p {p}, back {back}");
+                    assert!((car.t * l.length() - along).abs() < 1e-6);
+                    // As the crow flies it is no farther than along the track.
+                    let crow =
+                        ((front.at.x - car.at.x).powi(2) + (front.at.y - car.at.y).powi(2)).sqrt();
+                    assert!(crow <= back + 1e-6, "p {p}: {crow} > {back}");
+                } else {
+                    // Before the first stop: straight back along the first stretch.
+                    assert!((car.angle - l.pose(0.0).angle).abs() < 1e-9);
+                }
+            }
+            p += 0.05;
+        }
+        // At a detour the carriages turn with the track.
+        let wp = st.iter().position(|s| s.waypoint).unwrap() as f64;
+        let a = l.pose_behind(wp + 0.05, 0.0).angle;
+        let b = l.pose_behind(wp + 0.05, 20.0).angle;
+        assert!(
+            (a - b).abs() > 1.0,
+            "no bend at the detour: {a} vs {b} ({:?})",
+            &l.stops[3..6]
+        );
+    }
+}
+
+/// Every line is named on the map, at least where it starts; names stay in
+/// the frame and clear of each other and of the stations' labels.
+#[test]
+fn every_line_is_named_on_the_map() {
+    use qitar::track::line_tags;
+    let story = load(BUILT_IN).unwrap();
+    for lang in Lang::ALL {
+        let st = stops(&story, lang);
+        let names: Vec<String> = story
+            .platforms
+            .iter()
+            .map(|p| p.name.get(lang).to_string())
+            .collect();
+        for vw in (320..=1440).step_by(10) {
+            let f = frame_for(vw as f64, 844.0, lang.is_rtl());
+            let l = layout(&st, story.platforms.len(), f);
+            let tags = line_tags(&l, &names, 11.0, lang.is_rtl());
+            for (p, name) in names.iter().enumerate() {
+                assert!(
+                    tags.iter().any(|t| !t.end && t.platforms.contains(&p)),
+                    "{lang:?} {vw}px: {name} has no name where it starts"
+                );
+            }
+            for (i, a) in tags.iter().enumerate() {
+                assert!(
+                    a.bbox.inside(l.width, l.height),
+                    "{vw}px: tag {i} leaves the frame"
+                );
+                for b in &tags[i + 1..] {
+                    assert!(!a.bbox.overlaps(&b.bbox), "{vw}px: tags overlap");
+                }
+                for lab in &l.labels {
+                    assert!(
+                        !a.bbox.overlaps(&lab.bbox),
+                        "{vw}px: tag {i} covers a station's label"
+                    );
+                }
+            }
+        }
+    }
 }

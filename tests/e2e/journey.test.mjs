@@ -143,19 +143,27 @@ for (const width of [320, 390, 900, 1280]) {
   for (const lang of ['ar', 'en']) {
     test(`${lang} ${width}px: station labels on the track never overlap each other or the dots`, async () => {
       const { page, ctx } = await open(`?lang=${lang}`, { width, height: 800 });
-      const { labels, dots, stage } = await page.evaluate(() => {
+      const { labels, tags, dots, stage } = await page.evaluate(() => {
         const box = (el) => {
           const r = el.getBoundingClientRect();
           return { l: r.left, t: r.top, r: r.right, b: r.bottom };
         };
         return {
           labels: [...document.querySelectorAll('.track-stage .stop-label')].map(box),
+          tags: [...document.querySelectorAll('.track-stage .line-tag')].map(box),
           dots: [...document.querySelectorAll('.track-stage .stop-dot')].map(box),
           stage: box(document.querySelector('.track-stage')),
         };
       });
       assert.equal(labels.length, N);
       const hit = (a, b) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
+      // The lines' names too: inside the map, clear of each other and of
+      // the stations' labels.
+      for (const [i, t] of tags.entries()) {
+        assert.ok(t.l >= stage.l - 1 && t.r <= stage.r + 1 && t.b <= stage.b + 1, `line name ${i} leaves the map`);
+        labels.forEach((lab, k) => assert.ok(!hit(t, lab), `line name ${i} covers station label ${k}`));
+        tags.slice(i + 1).forEach((o, k) => assert.ok(!hit(t, o), `line names ${i} and ${i + 1 + k} overlap`));
+      }
       for (let i = 0; i < N; i++) {
         assert.ok(labels[i].r > labels[i].l && labels[i].b > labels[i].t, `label ${i} has no size`);
         assert.ok(labels[i].l >= stage.l - 1 && labels[i].r <= stage.r + 1, `label ${i} leaves the track: ${JSON.stringify(labels[i])} in ${JSON.stringify(stage)}`);
@@ -165,4 +173,66 @@ for (const width of [320, 390, 900, 1280]) {
       await ctx.close();
     });
   }
+}
+
+// The map tells the story by itself: every line is named on it.
+for (const lang of ['ar', 'en']) {
+  test(`${lang}: every line's name is on the map, and the current station is stated under it`, async () => {
+    const { page, ctx } = await open(`?lang=${lang}`, { width: 390, height: 844 });
+    const names = await page.$$eval('.track-stage .line-tag .line-name', (els) => els.map((e) => e.textContent.trim()));
+    for (const p of story.platforms) assert.ok(names.includes(p.name[lang]), `${p.name[lang]} is not on the map (${names.join(', ')})`);
+    // Where a line stops carrying the groups, a bar across it.
+    assert.ok((await page.getAttribute('.track .line-ends', 'd')).split('M').length - 1 >= 3);
+    await page.evaluate(() => document.getElementById('2016').scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => document.getElementById('2016').getAttribute('aria-current') === 'step');
+    const s2016 = story.stations.find((s) => s.year === 2016);
+    await page.waitForFunction((t) => document.querySelector('.now-title').textContent === t, s2016.title[lang]);
+    const lines = await page.$$eval('.now-lines li', (els) => els.map((e) => e.textContent.trim()));
+    assert.deepEqual(lines, s2016.platforms.map((id) => story.platforms.find((p) => p.id === id).name[lang]));
+    await ctx.close();
+  });
+}
+
+test('390px: the text has room to read (at least 300 px wide, 16 px type) with the map in view', async () => {
+  for (const lang of ['ar', 'en']) {
+    const { page, ctx } = await open(`?lang=${lang}`, { width: 390, height: 844 });
+    await page.evaluate(() => document.getElementById('2014').scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => document.getElementById('2014').getAttribute('aria-current') === 'step');
+    const m = await page.evaluate(() => {
+      const cap = document.querySelector('[id="2014"] .caption');
+      const map = document.querySelector('.track-figure').getBoundingClientRect();
+      const label = getComputedStyle(document.querySelector('.stop-label')).fontSize;
+      return { width: cap.getBoundingClientRect().width, font: parseFloat(getComputedStyle(cap).fontSize), mapTop: map.top, mapBottom: map.bottom, label: parseFloat(label) };
+    });
+    assert.ok(m.width >= 300, `${lang}: text column ${m.width}px`);
+    assert.ok(m.font >= 16, `${lang}: text ${m.font}px`);
+    assert.ok(m.mapTop >= -1 && m.mapBottom <= 844 * 0.4, `${lang}: the map is not in view above the text (${m.mapTop}–${m.mapBottom})`);
+    assert.ok(m.label >= 12, `${lang}: station names ${m.label}px on the map`);
+    await ctx.close();
+  }
+});
+
+for (const [width, height, min] of [[390, 844, 56], [1280, 800, 96]]) {
+  test(`${width}px: the train is at least ${min} px long, and glides between two stations`, async () => {
+    const { page, ctx } = await open('?lang=en', { width, height });
+    // On the straight between 2012 and 2013 the train lies along x.
+    const top = async (id) => page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top + scrollY, id);
+    const [a, b] = [await top('2012'), await top('2013')];
+    const xs = [];
+    for (let k = 0; k <= 8; k++) {
+      await page.evaluate((y) => scrollTo(0, y), a - height / 2 + ((b - a) * k) / 8);
+      await frames(page, 2);
+      xs.push(await page.evaluate(() => parseFloat(document.querySelector('.train-head').style.getPropertyValue('--tx'))));
+    }
+    const moves = xs.slice(1).map((x, i) => x - xs[i]);
+    assert.ok(new Set(xs.map((x) => x.toFixed(1))).size >= 6, `only ${new Set(xs).size} positions between two stations: ${xs}`);
+    assert.ok(moves.every((d) => d >= -0.01), `the train went back: ${xs}`);
+    const span = await page.evaluate(() => {
+      const rs = [...document.querySelectorAll('.train')].map((e) => e.getBoundingClientRect());
+      return Math.max(...rs.map((r) => r.right)) - Math.min(...rs.map((r) => r.left));
+    });
+    assert.ok(span >= min, `the train is ${span}px long`);
+    assert.equal(await page.locator('.train').count(), 3, 'a locomotive and two carriages');
+    await ctx.close();
+  });
 }
