@@ -147,9 +147,15 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                         break;
                     };
                     let v = l.pose_behind(p, back * scale);
+                    // Carriages still short of the first station wait out of
+                    // sight, as in a depot, instead of hanging off the map.
+                    let waiting = l.pose(p).t * l.length() < back * scale;
                     let css = format!(
-                        "--tx:{:.2};--ty:{:.2};--ta:{:.2};--ts:{scale}",
-                        v.at.x, v.at.y, v.angle
+                        "--tx:{:.2};--ty:{:.2};--ta:{:.2};--ts:{scale}{}",
+                        v.at.x,
+                        v.at.y,
+                        v.angle,
+                        if waiting { ";opacity:0" } else { "" }
                     );
                     // Through the CSSOM: a style attribute would break the CSP.
                     if let Some(svg) = wasm_bindgen::JsCast::dyn_ref::<web_sys::SvgElement>(&el) {
