@@ -141,15 +141,20 @@ for (const width of [390, 1280]) {
   });
 }
 
-test('"Copy link" in an embed.js frame copies the article\'s address with the figure, which opens that card', async () => {
-  const { ctx, page, frame } = await open({ width: 1280, perms: true, query: '&lang=en' });
-  const button = frame.locator('#stat-telegram-prize .stat-button');
+/** Opens a figure's card in the frame, presses "Copy link", and returns what the card then says. */
+async function copyLink(frame, statId) {
+  const button = frame.locator(`#stat-${statId} .stat-button`);
   await button.scrollIntoViewIfNeeded();
   await button.click();
   await frame.waitForSelector('dialog[open]');
   await frame.click('dialog[open] .card-actions .card-action >> nth=0');
   await frame.waitForFunction(() => document.querySelector('dialog[open] .card-status').textContent.length > 0);
-  assert.equal(await frame.textContent('dialog[open] .card-status'), 'Link copied.');
+  return frame.textContent('dialog[open] .card-status');
+}
+
+test('"Copy link" in an embed.js frame copies the article\'s address with the figure, which opens that card', async () => {
+  const { ctx, page, frame } = await open({ width: 1280, perms: true, query: '&lang=en' });
+  assert.equal(await copyLink(frame, 'telegram-prize'), 'Link copied.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   const expected = page.url().split('#')[0] + '#stat-telegram-prize';
   assert.equal(copied, expected);
@@ -168,13 +173,7 @@ test('"Copy link" in an embed.js frame copies the article\'s address with the fi
 test('"Copy link" under Pym.js gives the graphic\'s own short address, without Pym\'s parameters', async () => {
   const { ctx, frame } = await open({ width: 1280, file: 'pym.html', perms: true });
   assert.ok(frame.url().includes('childId='), frame.url());
-  const button = frame.locator('#stat-telegram-prize .stat-button');
-  await button.scrollIntoViewIfNeeded();
-  await button.click();
-  await frame.waitForSelector('dialog[open]');
-  await frame.click('dialog[open] .card-actions .card-action >> nth=0');
-  await frame.waitForFunction(() => document.querySelector('dialog[open] .card-status').textContent.length > 0);
-  const status = await frame.textContent('dialog[open] .card-status');
+  const status = await copyLink(frame, 'telegram-prize');
   const link = `${appOrigin()}/en.html#stat-telegram-prize`;
   // Pym's frame has no clipboard permission: the reader is shown the link.
   assert.ok(status === 'Link copied.' || status.endsWith(link), status);
