@@ -113,9 +113,12 @@ pub struct Pose {
 /// Gap between platform lanes.
 pub const LANE: f64 = 4.0;
 /// Rows for the lines' names under a track that runs across (three on a
-/// phone's narrow strip), and their height.
+/// phone's strip, four on the narrowest; style/main.css gives those strips
+/// the height), and their height.
 pub fn tag_rows(width: f64) -> f64 {
-    if width < 600.0 {
+    if width < 330.0 {
+        4.0
+    } else if width < 600.0 {
         3.0
     } else {
         2.0

@@ -38,11 +38,12 @@ fn frame_for(vw: f64, vh: f64, rtl: bool) -> Frame {
             font: 12.0,
         }
     } else {
-        // The strip across the top: the column less main's padding, 10rem.
+        // The strip across the top: the column less main's padding, 10rem
+        // (11rem below 378 px, for a fourth row of line names).
         let _ = vh;
         Frame {
             width: vw - 48.0,
-            height: 160.0,
+            height: if vw < 378.0 { 176.0 } else { 160.0 },
             rtl,
             font: 12.0,
         }
@@ -264,6 +265,12 @@ fn every_line_is_named_on_the_map() {
                 assert!(
                     tags.iter().any(|t| !t.end && t.platforms.contains(&p)),
                     "{lang:?} {vw}px: {name} has no name where it starts"
+                );
+                // A line that runs past one stop is named where it ends too.
+                let s = l.strands.iter().find(|s| s.platform == p).unwrap();
+                assert!(
+                    s.first == s.last || tags.iter().any(|t| t.end && t.platforms.contains(&p)),
+                    "{lang:?} {vw}px: {name} has no name where it ends"
                 );
             }
             for (i, a) in tags.iter().enumerate() {
