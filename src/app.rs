@@ -112,9 +112,7 @@ pub fn App() -> impl IntoView {
         theme,
     };
     provide_context(ctx);
-    provide_context(crate::stats::Cards {
-        open: RwSignal::new(None),
-    });
+    provide_context(crate::stats::Cards::new());
     page::on_color_scheme_change(move || theme.update(|v| *v += 1));
 
     // Takes the story's default language (unless the URL chose one) and its

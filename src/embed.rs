@@ -2,7 +2,6 @@
 //! messages that keep an auto-height iframe exactly as tall as its content
 //! (Pym.js's child protocol, and our own JSON one).
 
-use crate::scroll::View;
 use std::cell::Cell;
 
 /// Embed and Pym ids: short, and nothing that could break out of a message.
@@ -173,7 +172,6 @@ thread_local! {
     static OFFSET: Cell<Option<f64>> = const { Cell::new(None) };
     static HOST_VH: Cell<Option<f64>> = const { Cell::new(None) };
     static HOST_TOP: Cell<Option<f64>> = const { Cell::new(None) };
-    static VIEW: Cell<Option<View>> = const { Cell::new(None) };
     static FRAMED: Cell<Option<bool>> = const { Cell::new(None) };
 }
 
@@ -213,15 +211,6 @@ pub fn host_viewport_height() -> Option<f64> {
 /// Where the frame's top is in the host's viewport, when `embed.js` says.
 pub fn host_frame_top() -> Option<f64> {
     HOST_TOP.with(|h| h.get())
-}
-
-pub fn set_view(v: View) {
-    VIEW.with(|c| c.set(Some(v)));
-}
-
-/// The host viewport in page coordinates, when the scroll engine knows it.
-pub fn view() -> Option<View> {
-    VIEW.with(|c| c.get())
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -248,7 +248,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                 .unwrap_or_else(|| body.clone().unchecked_into());
             let made = scroll::Engine::new(page, steps, move |pos, view| {
                 last_pos.set_value(Some((pos, view)));
-                crate::embed::set_view(view);
+                cards.view.set_value(Some(view));
                 if active.get_untracked() != pos.active {
                     active.set(pos.active);
                 }

@@ -17,10 +17,28 @@ use crate::story::{Stat, Story};
 #[derive(Clone)]
 pub struct StoryRef(pub Arc<Story>);
 
-/// Which card is open, shared by the buttons, the card and the journey.
+/// Which card is open, shared by the buttons, the card and the journey; and
+/// where the reader's view is, which the journey's scroll engine knows and
+/// a card in a frame opens in.
 #[derive(Clone, Copy)]
 pub struct Cards {
     pub open: RwSignal<Option<String>>,
+    pub view: StoredValue<Option<crate::scroll::View>>,
+}
+
+impl Cards {
+    pub fn new() -> Self {
+        Cards {
+            open: RwSignal::new(None),
+            view: StoredValue::new(None),
+        }
+    }
+}
+
+impl Default for Cards {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// The figure as the reader sees it, in the current language.
@@ -183,7 +201,7 @@ pub fn StatCard(story: Arc<Story>) -> impl IntoView {
                 Some(id) if story.stat(&id).is_some() => {
                     if !dialog.open() {
                         previous_hash.set_value(crate::page::hash());
-                        place_in_host_view(&dialog);
+                        place_in_host_view(&dialog, cards.view.get_value());
                         let _ = dialog.show_modal();
                         crate::embed::request_height();
                         // The close button takes focus once the body is in.
@@ -268,9 +286,9 @@ pub fn StatCard(story: Arc<Story>) -> impl IntoView {
 /// Framed, the dialog's "viewport" is the whole (auto-height) iframe: put the
 /// card where the host's viewport actually is.
 #[cfg(target_arch = "wasm32")]
-fn place_in_host_view(dialog: &web_sys::HtmlDialogElement) {
+fn place_in_host_view(dialog: &web_sys::HtmlDialogElement, view: Option<crate::scroll::View>) {
     let css = web_sys::HtmlElement::style(dialog);
-    match crate::embed::view().filter(|_| crate::embed::is_framed()) {
+    match view.filter(|_| crate::embed::is_framed()) {
         Some(v) if v.height > 0.0 => {
             let _ = css.set_property(
                 "margin-block-start",

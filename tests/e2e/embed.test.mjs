@@ -145,6 +145,9 @@ test('the app runs under the strict CSP with no violation', async () => {
   await waitLive(page);
   await page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0);
   await page.keyboard.press('Escape');
+  // Closing gives focus back to the figure (which scrolls to it): wait for
+  // that before scrolling elsewhere.
+  await page.waitForFunction(() => !document.querySelector('dialog[open]') && document.activeElement?.closest('.stat'));
   await page.evaluate(() => document.getElementById('2017').scrollIntoView({ block: 'center' }));
   await page.waitForFunction(() => document.getElementById('2017').getAttribute('aria-current') === 'step');
   // The recorder itself works: an inline script is a violation here.
