@@ -6,6 +6,7 @@
   'use strict';
   if (window.qitar && window.qitar.scan) return; // loaded twice
   var MIN = 150, MAX = 30000, frames = [], n = 0, listening = false;
+  function clampHeight(h) { return Math.min(MAX, Math.max(MIN, h)) + 'px'; }
   // Placeholder attribute → the graphic's URL parameter (checked again there).
   var PASS = { lang: 'lang', offset: 'offset', theme: 'theme', bg: 'bg', accent: 'accent', ink: 'ink', paper: 'paper', font: 'font', 'font-ui': 'font-ui' };
 
@@ -33,7 +34,7 @@
     f.setAttribute('allow', 'clipboard-write');
     if (el.hasAttribute('data-qitar-sandbox')) f.setAttribute('sandbox', 'allow-scripts allow-popups');
     var h = Number(el.getAttribute('data-qitar-height')) || 720;
-    f.style.cssText = 'display:block;width:100%;min-width:280px;border:0;height:' + Math.min(MAX, Math.max(MIN, h)) + 'px';
+    f.style.cssText = 'display:block;width:100%;min-width:280px;border:0;height:' + clampHeight(h);
     el.setAttribute('data-qitar-mounted', '1');
     // The <noscript> fallback link is for readers without scripts only.
     var fallback = el.querySelector('noscript');
@@ -56,7 +57,7 @@
       if (!d || d.type !== 'qitar:height' || d.id !== fr.id) return;
       h = Number(d.height);
       if (!isFinite(h)) return;
-      fr.el.style.height = Math.min(MAX, Math.max(MIN, Math.round(h))) + 'px';
+      fr.el.style.height = clampHeight(Math.round(h));
       tell(fr);
       return;
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::i18n::{ui, Lang, Strings};
+use crate::i18n::{fill, ui, Lang, Strings};
 use crate::page;
 use crate::story::{self, NumberLocales, Problem, Story, StoryError, Text};
 
@@ -277,10 +277,9 @@ fn ErrorPanel(error: LoadError) -> impl IntoView {
                     _ => None,
                 };
                 let words = move || match &problem {
-                    Problem::Syntax(_) => t(ctx.lang.get())
-                        .problems
-                        .invalid_file
-                        .replace("{detail}", ""),
+                    Problem::Syntax(_) => {
+                        fill(&t(ctx.lang.get()).problems.invalid_file, &[("detail", "")])
+                    }
                     p => p.describe(ctx.lang.get()),
                 };
                 Either::Right(view! { <li>{path}<span>{words}</span>{detail}</li> })

@@ -141,15 +141,17 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
             let vehicles = set.children();
             layout.with_untracked(|l| {
                 let scale = crate::train::train_scale(l.width);
+                // The front, in px along the path; each vehicle is behind it.
+                let front = pose.t * l.length();
                 let backs = std::iter::once(0.0).chain(crate::train::CARRIAGE_GAPS);
                 for (k, back) in backs.enumerate() {
                     let Some(el) = vehicles.item(k as u32) else {
                         break;
                     };
-                    let v = l.pose_behind(p, back * scale);
+                    let v = l.pose_at_arc(front - back * scale);
                     // Carriages still short of the first station wait out of
                     // sight, as in a depot, instead of hanging off the map.
-                    let waiting = l.pose(p).t * l.length() < back * scale;
+                    let waiting = front < back * scale;
                     let css = format!(
                         "--tx:{:.2};--ty:{:.2};--ta:{:.2};--ts:{scale}{}",
                         v.at.x,

@@ -142,7 +142,7 @@ pub struct LineTag {
 }
 
 /// The lines' names, each where its line starts and, if elsewhere, where it
-/// ends, in up to `TAG_ROWS` rows under a track that runs across. A start
+/// ends, in up to `tag_rows` rows under a track that runs across. A start
 /// tag begins at its point (in reading order), an end tag finishes at it;
 /// tags that would collide move to the next row, or slide along it.
 pub fn line_tags(l: &Layout, names: &[String], font: f64, rtl: bool) -> Vec<LineTag> {
@@ -536,12 +536,16 @@ impl Layout {
     /// is, along the drawn path: round the bends, and before the first stop
     /// straight back along the first stretch.
     pub fn pose_behind(&self, progress: f64, back: f64) -> Pose {
-        let front = self.pose(progress);
+        self.pose_at_arc(self.pose(progress).t * self.length - back)
+    }
+
+    /// The pose `s` px along the drawn path from the first stop (before it,
+    /// when negative: straight back along the first stretch).
+    pub fn pose_at_arc(&self, s: f64) -> Pose {
         let n = self.stops.len();
         if n < 2 || self.length <= 0.0 {
-            return front;
+            return self.pose(0.0);
         }
-        let s = front.t * self.length - back;
         let seg = |i: usize| (self.stops[i], self.stops[i + 1]);
         let i = (0..n - 1)
             .find(|&i| s <= self.stop_t[i + 1] * self.length)
@@ -561,6 +565,21 @@ impl Layout {
 
     pub fn length(&self) -> f64 {
         self.length
+    }
+
+    /// SVG path data for a bar across the path's end at `b` (coming from
+    /// `a`), `beyond` px past it and `half` px to each side.
+    pub fn bar_across_d(a: Point, b: Point, beyond: f64, half: f64) -> String {
+        let len = dist(a, b).max(1.0);
+        let (ux, uy) = ((b.x - a.x) / len, (b.y - a.y) / len);
+        let (cx, cy) = (b.x + ux * beyond, b.y + uy * beyond);
+        format!(
+            "M{:.1} {:.1} L{:.1} {:.1} ",
+            cx - uy * half,
+            cy + ux * half,
+            cx + uy * half,
+            cy - ux * half
+        )
     }
 
     /// The SVG path data through the given points.

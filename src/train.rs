@@ -23,6 +23,11 @@ pub struct LineInfo {
     pub color: String,
 }
 
+/// The colour of line `p`, or none.
+fn colour_of(lines: &[LineInfo], p: usize) -> String {
+    lines.get(p).map(|c| c.color.clone()).unwrap_or_default()
+}
+
 #[component]
 pub fn TrackSvg(
     layout: Memo<Layout>,
@@ -57,7 +62,7 @@ pub fn TrackSvg(
             .map(|s| {
                 let d = Layout::path_d(&s.points);
                 let (p, first, last) = (s.platform, s.first, s.last);
-                let color = lines.get(p).map(|c| c.color.clone()).unwrap_or_default();
+                let color = colour_of(&lines, p);
                 let state = move || {
                     let a = active.get();
                     if a > last {
@@ -93,16 +98,8 @@ pub fn TrackSvg(
             .iter()
             .filter(|s| s.last + 1 < n && s.points.len() >= 2)
             .map(|s| {
-                let (a, b) = (s.points[s.points.len() - 2], s.points[s.points.len() - 1]);
-                let len = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt().max(1.0);
-                let (nx, ny) = ((a.y - b.y) / len * 6.0, (b.x - a.x) / len * 6.0);
-                format!(
-                    "M{:.1} {:.1} L{:.1} {:.1} ",
-                    b.x + nx,
-                    b.y + ny,
-                    b.x - nx,
-                    b.y - ny
-                )
+                let k = s.points.len();
+                Layout::bar_across_d(s.points[k - 2], s.points[k - 1], 0.0, 6.0)
             })
             .collect::<String>()
     };
@@ -121,10 +118,7 @@ pub fn TrackSvg(
                     .platforms
                     .iter()
                     .map(|&p| {
-                        let color = tag_lines
-                            .get(p)
-                            .map(|c| c.color.clone())
-                            .unwrap_or_default();
+                        let color = colour_of(&tag_lines, p);
                         let name = names.get(p).cloned().unwrap_or_default();
                         view! {
                             <span class="line-name">
@@ -156,16 +150,7 @@ pub fn TrackSvg(
             if n < 2 {
                 return String::new();
             }
-            let (a, b) = (l.stops[n - 2], l.stops[n - 1]);
-            let len = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt().max(1.0);
-            let (nx, ny) = ((a.y - b.y) / len * 14.0, (b.x - a.x) / len * 14.0);
-            format!(
-                "M{:.1} {:.1} L{:.1} {:.1}",
-                b.x + (b.x - a.x) / len * 14.0 + nx,
-                b.y + (b.y - a.y) / len * 14.0 + ny,
-                b.x + (b.x - a.x) / len * 14.0 - nx,
-                b.y + (b.y - a.y) / len * 14.0 - ny
-            )
+            Layout::bar_across_d(l.stops[n - 2], l.stops[n - 1], 14.0, 14.0)
         })
     };
     // Each stop with its place, its label and what it stands for; none
@@ -331,7 +316,7 @@ fn Train(
                 return String::new();
             }
             let p = current[k % current.len()];
-            lines.get(p).map(|l| l.color.clone()).unwrap_or_default()
+            colour_of(&lines, p)
         };
         view! {
             <svg class="train train-car" viewBox="-13 -7 26 14" width="26" height="14" aria-hidden="true" focusable="false">

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { withBrowser } from './harness.mjs';
-import { waitLive, until } from './page.mjs';
+import { waitLive, until, heightsMatch } from './page.mjs';
 
 const HEADER = 56;
 const PYM = fs.readFileSync(createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
@@ -72,19 +72,10 @@ async function open({ width, height = 800, query = '', file = 'article.html', pe
   return { ctx, page, el, frame, errors };
 }
 
-/** Waits until the frame is as tall as its content. */
-async function fitted(el, frame) {
-  await until(async () => {
-    const content = await frame.evaluate(() => document.body.getBoundingClientRect().height);
-    const outer = await el.evaluate((e) => e.getBoundingClientRect().height);
-    return Math.abs(content - outer) <= 2;
-  }, { timeout: 5000, what: 'the frame to fit its content' });
-}
-
 for (const width of [390, 1280]) {
   test(`${width}px: a placeholder added after load is mounted, and its height does not move while the reader scrolls`, async () => {
     const { ctx, page, el, frame, errors } = await open({ width });
-    await fitted(el, frame);
+    await heightsMatch(page, { el, frame }, 'load');
     const start = await el.evaluate((e) => e.getBoundingClientRect().height);
     await el.evaluate((f) => {
       window.__heights = [];
@@ -113,7 +104,7 @@ for (const width of [390, 1280]) {
 
   test(`${width}px: the track stays below the site's sticky header`, async () => {
     const { ctx, page, el, frame } = await open({ width });
-    await fitted(el, frame);
+    await heightsMatch(page, { el, frame }, 'load');
     // Halfway through the journey, in the host's coordinates.
     const y = await frame.evaluate(() => {
       const j = document.querySelector('ol.stations').getBoundingClientRect();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withBrowser } from './harness.mjs';
-import { waitLive, until } from './page.mjs';
+import { waitLive, until, heightsMatch } from './page.mjs';
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
@@ -61,25 +61,6 @@ async function host(viewport, extra = '') {
     frames[name] = { el, frame };
   }
   return { ctx, page, frames, errors };
-}
-
-async function heightsMatch(page, { el, frame }, when) {
-  // Messages and the frame's own resize travel a frame or two (the iframe
-  // is another process): poll until it settles, then judge.
-  let last;
-  for (let i = 0; i < 60; i++) {
-    const inner = await frame.evaluate(() => ({
-      content: document.body.getBoundingClientRect().height,
-      h: document.documentElement.scrollHeight - document.documentElement.clientHeight,
-      w: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    }));
-    const outer = await el.evaluate((e) => e.getBoundingClientRect().height);
-    last = { ...inner, outer };
-    if (Math.abs(inner.content - outer) <= 2 && inner.h <= 1 && inner.w <= 1) return;
-    await page.waitForTimeout(50);
-  }
-  assert.ok(Math.abs(last.content - last.outer) <= 2, `${when}: iframe ${last.outer}px, content ${last.content}px`);
-  assert.ok(last.h <= 1 && last.w <= 1, `${when}: inner scrollbar ${JSON.stringify(last)}`);
 }
 
 for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {

@@ -4,6 +4,8 @@
 // so such a test fails when the app does not start. A test of the static
 // page says so with `app: false`, which blocks the WebAssembly on purpose.
 
+import assert from 'node:assert/strict';
+
 /** The selector the app sets once it is live. */
 export const LIVE = 'html[data-qitar="live"]';
 
@@ -79,4 +81,27 @@ export async function until(fn, { timeout = 5000, every = 25, what = 'condition'
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, every));
   }
+}
+
+/**
+ * Asserts that an embedded frame (`el`, the iframe; `frame`, its document)
+ * is as tall as its content, with no inner scrollbar. Messages and the
+ * frame's own resize travel a frame or two (the iframe is another process):
+ * it polls until they settle, then judges.
+ */
+export async function heightsMatch(page, { el, frame }, when) {
+  let last;
+  for (let i = 0; i < 60; i++) {
+    const inner = await frame.evaluate(() => ({
+      content: document.body.getBoundingClientRect().height,
+      h: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+      w: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    const outer = await el.evaluate((e) => e.getBoundingClientRect().height);
+    last = { ...inner, outer };
+    if (Math.abs(inner.content - outer) <= 2 && inner.h <= 1 && inner.w <= 1) return;
+    await page.waitForTimeout(50);
+  }
+  assert.ok(Math.abs(last.content - last.outer) <= 2, `${when}: iframe ${last.outer}px, content ${last.content}px`);
+  assert.ok(last.h <= 1 && last.w <= 1, `${when}: inner scrollbar ${JSON.stringify(last)}`);
 }
