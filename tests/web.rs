@@ -56,6 +56,26 @@ fn mount(query: &str) -> (HtmlElement, impl Drop) {
     (host, handle)
 }
 
+/// A container (not yet in the page) of `n` steps, each `height` tall, for
+/// the scroll engine to watch.
+fn steps_of(n: usize, height: &str) -> (HtmlElement, Vec<HtmlElement>) {
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    container
+        .style()
+        .set_property("position", "relative")
+        .unwrap();
+    let steps = (0..n)
+        .map(|_| {
+            let s: HtmlElement = doc.create_element("section").unwrap().unchecked_into();
+            s.style().set_property("height", height).unwrap();
+            container.append_child(&s).unwrap();
+            s
+        })
+        .collect();
+    (container, steps)
+}
+
 fn count(host: &HtmlElement, sel: &str) -> u32 {
     host.query_selector_all(sel).unwrap().length()
 }
@@ -238,18 +258,7 @@ async fn scroll_engine_activates_steps_in_order() {
     use std::rc::Rc;
 
     let doc = document();
-    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    container
-        .style()
-        .set_property("position", "relative")
-        .unwrap();
-    let mut steps = Vec::new();
-    for _ in 0..5 {
-        let s: HtmlElement = doc.create_element("section").unwrap().unchecked_into();
-        s.style().set_property("height", "700px").unwrap();
-        container.append_child(&s).unwrap();
-        steps.push(s);
-    }
+    let (container, steps) = steps_of(5, "700px");
     // Room to scroll past both ends.
     let spacer = |h: &str| {
         let d: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
@@ -314,14 +323,7 @@ async fn the_engine_listener_may_refresh_the_engine() {
     use std::rc::Rc;
 
     let doc = document();
-    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    let mut steps = Vec::new();
-    for _ in 0..3 {
-        let s: HtmlElement = doc.create_element("section").unwrap().unchecked_into();
-        s.style().set_property("height", "600px").unwrap();
-        container.append_child(&s).unwrap();
-        steps.push(s);
-    }
+    let (container, steps) = steps_of(3, "600px");
     doc.body().unwrap().append_child(&container).unwrap();
     let slot: Rc<RefCell<Option<Engine>>> = Rc::default();
     let calls = Rc::new(Cell::new(0u32));
