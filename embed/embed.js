@@ -68,7 +68,7 @@
   function tell(fr) {
     if (fr.el.contentWindow) {
       var top = Math.round(fr.el.getBoundingClientRect().top * 10) / 10;
-      fr.el.contentWindow.postMessage(JSON.stringify({ type: 'qitar:viewport', height: window.innerHeight, top: top }), fr.origin === 'null' ? '*' : fr.origin);
+      fr.el.contentWindow.postMessage('qitar:viewport:' + window.innerHeight + ':' + top, fr.origin === 'null' ? '*' : fr.origin);
     }
   }
 

@@ -21,19 +21,54 @@ let html = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const m = html.match(inline);
 if (!m) throw new Error('no inline module loader found in index.html');
-// The app's code is fetched once the static page has painted (or after
-// 200 ms, for frames the browser does not render), so nothing competes with
-// the first paint and the largest paint never waits for the app.
-const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
-if (!staticImport.test(m[1])) throw new Error("Trunk's loader changed: no `import init, * as bindings from '…'`");
-const code = m[1].trim().replace(staticImport, [
+const trunkGlue = m[1].match(/^import init, \* as bindings from '\.\/([^']+\.js)';$/m);
+const trunkWasm = m[1].match(/module_or_path: '\.\/([^']+\.wasm)'/);
+if (!trunkGlue || !trunkWasm) throw new Error("Trunk's loader changed: no `import init, * as bindings from '…'` or `module_or_path`");
+
+// Two wasm builds of one app: the first view's (the built-in story,
+// compiled in) and, for ?story= pages only, the one that can also fetch
+// and check a story file (src/bin/qitar-story.rs). Trunk leaves the second
+// unhashed (data-type="worker"): hash it here, so it can be cached forever.
+const storyWasm0 = path.join(staging, 'qitar-story_bg.wasm');
+if (!fs.existsSync(storyWasm0)) throw new Error('qitar-story_bg.wasm missing (index.html links the second build)');
+const storyHash = crypto.createHash('sha256').update(fs.readFileSync(storyWasm0)).digest('hex').slice(0, 16);
+const storyGlue = `qitar-story-${storyHash}.js`;
+const storyWasm = `qitar-story-${storyHash}_bg.wasm`;
+fs.renameSync(storyWasm0, path.join(staging, storyWasm));
+fs.writeFileSync(path.join(staging, storyGlue), fs.readFileSync(path.join(staging, 'qitar-story.js'), 'utf8').replaceAll('qitar-story_bg.wasm', storyWasm));
+fs.rmSync(path.join(staging, 'qitar-story.js'));
+// Trunk's worker loader: the page's own loader starts this build instead.
+fs.rmSync(path.join(staging, 'qitar-story_loader.js'), { force: true });
+
+// The JS glue, minified (terser) where it is served.
+const { minify } = await import('terser');
+for (const f of [trunkGlue[1], storyGlue]) {
+  const out = await minify(fs.readFileSync(path.join(staging, f), 'utf8'), { module: true, compress: true, mangle: true });
+  if (!out.code) throw new Error(`terser produced nothing for ${f}`);
+  fs.writeFileSync(path.join(staging, f), out.code + '\n');
+}
+
+// The loader, a file of its own (no inline script). It asks for the glue
+// and the wasm at once, in parallel (one round trip, not two in a row), but
+// runs the app only once the static page has painted (or after 200 ms, for
+// frames the browser does not render), so the largest paint never waits
+// for it.
+const code = [
+  "const story = new URLSearchParams(location.search).has('story');",
+  `const [glue, wasm] = story ? ['./${storyGlue}', './${storyWasm}'] : ['./${trunkGlue[1]}', './${trunkWasm[1]}'];`,
+  'const bindings = import(glue);',
+  'const bytes = fetch(wasm);',
+  'bindings.catch(() => {});',
+  'bytes.catch(() => {});',
   'await new Promise((painted) => {',
   '  requestAnimationFrame(() => setTimeout(painted, 0));',
   '  setTimeout(painted, 200);',
   '});',
-  "const bindings = await import('$1');",
-  'const init = bindings.default;',
-].join('\n')) + '\n';
+  'const b = await bindings;',
+  'const instance = await b.default({ module_or_path: bytes });',
+  'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));',
+  '',
+].join('\n');
 const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
 const loader = `loader-${hash}.js`;
 fs.writeFileSync(path.join(staging, loader), code);
@@ -71,7 +106,6 @@ for (const p of pre.pages) {
 
 // The host-side loader goes on every article page: minified (terser), with
 // its licence comment kept.
-const { minify } = await import('terser');
 const embedSrc = fs.readFileSync(path.join(root, 'embed/embed.js'), 'utf8');
 const embedMin = await minify(embedSrc, { compress: true, mangle: true, format: { comments: /^!/ } });
 if (!embedMin.code) throw new Error('terser produced nothing for embed.js');

@@ -41,18 +41,17 @@ pub fn parse_pym_width(msg: &str, child_id: &str) -> Option<f64> {
         .filter(|w| w.is_finite() && *w > 0.0)
 }
 
-/// The host's viewport from `embed.js`:
-/// `{"type":"qitar:viewport","height":N,"top":T}`, where `top` (optional) is
-/// where the frame's top is in the host's viewport, in px.
+/// The host's viewport from `embed.js`: `qitar:viewport:<height>:<top>`,
+/// where `top` (may be empty) is where the frame's top is in the host's
+/// viewport, in px. Plain text like Pym's messages, so the first view needs
+/// no JSON reader.
 pub fn parse_viewport(msg: &str) -> Option<HostView> {
-    let m = crate::story::read_json(msg).ok()?;
-    let height = m.get("height")?.as_f64()?;
-    if m.get("type")?.as_str()? != "qitar:viewport" || !height.is_finite() {
-        return None;
-    }
-    let top = m
-        .get("top")
-        .and_then(|t| t.as_f64())
+    let rest = msg.strip_prefix("qitar:viewport:")?;
+    let (height, top) = rest.split_once(':').unwrap_or((rest, ""));
+    let height = height.parse::<f64>().ok().filter(|h| h.is_finite())?;
+    let top = top
+        .parse::<f64>()
+        .ok()
         .filter(|t| t.is_finite() && t.abs() < 1e7);
     Some(HostView {
         height: height.clamp(200.0, 4000.0),

@@ -1,11 +1,12 @@
-//! The two languages, their direction, and the interface strings that are
-//! not part of any one story (they live in `content/ui.json`).
+//! The two languages, their direction, and the shape of the interface
+//! strings that are not part of any one story (`content/ui.json`). The
+//! build script reads this file too (it checks and compiles the strings in;
+//! `content::ui` serves them), so it depends on nothing else in the crate.
 
-use serde::Deserialize;
-use std::sync::OnceLock;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+#[serde(rename_all(deserialize = "lowercase"))]
 pub enum Lang {
     #[default]
     Ar,
@@ -52,7 +53,7 @@ impl Lang {
 
 /// Interface strings for one language. Unknown or missing keys fail the
 /// native tests, so both languages always have every string.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Strings {
     pub switch_to: String,
@@ -101,7 +102,7 @@ pub struct Strings {
     pub problems: Problems,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Problems {
     pub invalid_file: String,
@@ -141,30 +142,26 @@ pub fn fill(message: &str, values: &[(&str, &str)]) -> String {
     })
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Every interface string, in both languages.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct Table {
-    ar: Strings,
-    en: Strings,
+pub struct Table {
+    pub ar: Strings,
+    pub en: Strings,
 }
 
-pub const UI_JSON: &str = include_str!("../content/ui.json");
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    // The file is compiled in and checked by a native test.
-    TABLE.get_or_init(|| {
-        crate::story::read_json(UI_JSON)
-            .ok()
-            .and_then(|v| Table::deserialize(&v).ok())
-            .expect("content/ui.json is checked by tests")
-    })
-}
-
-pub fn ui(lang: Lang) -> &'static Strings {
-    let t = table();
-    match lang {
-        Lang::Ar => &t.ar,
-        Lang::En => &t.en,
+impl Table {
+    pub fn get(&self, lang: Lang) -> &Strings {
+        match lang {
+            Lang::Ar => &self.ar,
+            Lang::En => &self.en,
+        }
     }
+}
+
+/// Reads `content/ui.json`; an error names the key (`en.problems.bad_url:
+/// missing field …`).
+pub fn parse_table(json: &str) -> Result<Table, String> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| format!("{}: {}", e.path(), e.inner()))
 }

@@ -3,10 +3,14 @@
 //! social platforms, 2011–2018. Data flows one way: the story file (serde)
 //! → the validated model (`story`) → components → DOM, SVG and canvas.
 
+// The build script's Rust data for the built-in story says `alloc::vec!`.
+extern crate alloc;
+
 pub mod app;
 pub mod article;
 pub mod canvas;
 pub mod charts;
+pub mod content;
 pub mod embed;
 pub mod format;
 pub mod i18n;
@@ -15,6 +19,7 @@ pub mod page;
 pub mod panic;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod remote;
 pub mod scroll;
 pub mod stats;
 pub mod story;
@@ -23,30 +28,43 @@ pub mod train;
 
 /// Mounts the app on the page, in a few short tasks rather than one long
 /// one, so a reader who taps or scrolls meanwhile is not kept waiting.
+/// The first view's entry point: the built-in story, compiled in.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    start_with(None);
+}
+
+/// The entry point for `?story=` pages (the loader picks it): the same app,
+/// plus fetching, reading and checking a story file in the browser.
+#[cfg(target_arch = "wasm32")]
+pub fn start_story() {
+    start_with(Some(app::RemoteStory(remote::mount)));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn start_with(remote: Option<app::RemoteStory>) {
     panic::install();
     embed::start();
     // The loader already waits for the static page's first paint; waiting a
     // frame more here keeps start-up work clear of the largest paint when
     // the page paints late (measured: fewer Lighthouse runs where LCP waits
     // for the app).
-    page::after_paint(boot);
+    page::after_paint(move || boot(remote));
 }
 
 #[cfg(target_arch = "wasm32")]
-fn boot() {
-    let story_param = page::param("story").is_some();
-    // Parsing the interface strings and the built-in story is a task's worth.
-    let _ = i18n::ui(i18n::Lang::Ar);
-    let locale = match (story_param, story::built_in()) {
-        (false, Ok(s)) => {
+fn boot(remote: Option<app::RemoteStory>) {
+    // Building the interface strings and the built-in story is a task's worth.
+    let _ = content::ui(i18n::Lang::Ar);
+    let locale = match remote {
+        None => {
+            let s = content::story();
             let lang = requested_lang()
                 .or_else(prerendered_lang)
                 .unwrap_or(s.default_lang);
             Some(s.number_locales.get(lang).to_string())
         }
-        _ => None,
+        Some(_) => None,
     };
     // The first Intl formatter for a locale loads ICU data: pay for that in
     // tasks of its own, not in the middle of hydration.
@@ -58,7 +76,7 @@ fn boot() {
             if let Some(l) = &locale {
                 format::warm_dates(l);
             }
-            page::next_task(take_over_static_page);
+            page::next_task(move || take_over_static_page(remote));
         });
     });
 }
@@ -86,14 +104,14 @@ fn prerendered_lang() -> Option<i18n::Lang> {
 /// nothing moves. Otherwise (another story, or a page something rewrote) it
 /// renders afresh and then removes the static copy in the same task.
 #[cfg(target_arch = "wasm32")]
-fn take_over_static_page() {
+fn take_over_static_page(remote: Option<app::RemoteStory>) {
     let doc = web_sys::window().and_then(|w| w.document());
     let stale = doc
         .as_ref()
         .and_then(|d| d.query_selector_all("body > .page").ok());
     // The built-in story is read in the page's language unless the URL
     // names another; a story from elsewhere brings its own default.
-    let page_lang = match page::param("story") {
+    let page_lang = match remote {
         Some(_) => None,
         None => prerendered_lang(),
     };
@@ -111,6 +129,9 @@ fn take_over_static_page() {
     let app = move || {
         if let Some(l) = page_lang {
             leptos::prelude::provide_context(app::PageLang(l));
+        }
+        if let Some(r) = remote {
+            leptos::prelude::provide_context(r);
         }
         leptos::prelude::view! { <app::App /> }
     };

@@ -1,7 +1,8 @@
 //! A panic must not leave the reader with a blank or frozen page: log it,
 //! then show a translated notice above whatever is already rendered.
 
-use crate::i18n::{ui, Lang};
+use crate::content::ui;
+use crate::i18n::Lang;
 
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {

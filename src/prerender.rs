@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
-use crate::story;
 
 /// Effects never run at build time: futures are dropped unpolled.
 struct NoEffects;
@@ -38,13 +37,8 @@ pub fn count_elements(html: &str) -> usize {
 /// The built-in story's default language, and the story rendered in every
 /// language: the page a reader who asked for that language gets first (the
 /// app then hydrates it).
-pub fn render_all() -> Result<(Lang, Vec<Static>), String> {
-    let story = story::built_in().map_err(|errs| {
-        errs.iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+pub fn render_all() -> (Lang, Vec<Static>) {
+    let story = crate::content::story();
     let _ = any_spawner::Executor::init_custom_executor(NoEffects);
     let pages = Lang::ALL
         .into_iter()
@@ -63,5 +57,5 @@ pub fn render_all() -> Result<(Lang, Vec<Static>), String> {
             }
         })
         .collect();
-    Ok((story.default_lang, pages))
+    (story.default_lang, pages)
 }

@@ -1,15 +1,15 @@
 //! The story model: the story file's shape (serde), and the checks that turn
 //! a parsed file into a story the app can trust.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang, Problems};
 
 /// A text in both languages. A missing language deserialises as empty so
 /// that validation can list it beside every other problem.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     #[serde(default)]
@@ -27,7 +27,7 @@ impl Text {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumberLocales {
     pub ar: String,
@@ -52,7 +52,7 @@ impl Default for NumberLocales {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Story {
     pub version: u32,
@@ -70,7 +70,7 @@ pub struct Story {
     pub sources: Vec<Source>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
     pub id: String,
@@ -78,8 +78,8 @@ pub struct Platform {
     pub color: String,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all(deserialize = "snake_case"))]
 pub enum StationKind {
     #[default]
     Station,
@@ -87,7 +87,7 @@ pub enum StationKind {
     Waypoint,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Station {
     pub id: String,
@@ -107,23 +107,23 @@ pub struct Station {
     pub stats: Vec<Stat>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(rename_all(deserialize = "snake_case"))]
 pub enum Unit {
     Count,
     Percent,
     Usd,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all(deserialize = "snake_case"))]
 pub enum Display {
     #[default]
     Full,
     Compact,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stat {
     pub id: String,
@@ -149,15 +149,15 @@ pub struct Stat {
     pub chart: Option<Chart>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleClaim {
     pub value: Option<f64>,
     pub claim: Text,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(rename_all(deserialize = "snake_case"))]
 pub enum ChartKind {
     /// One bar per period.
     Bars,
@@ -171,7 +171,7 @@ pub enum ChartKind {
     Breakdown,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
     pub kind: ChartKind,
@@ -195,7 +195,7 @@ impl ChartKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bar {
     pub label: Text,
@@ -213,14 +213,14 @@ pub struct Bar {
 
 /// A period by ISO dates (`2016-07-01` to `2016-12-31`; a month or a year
 /// stands for all of it), both ends included.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     pub from: String,
     pub to: String,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
     pub id: String,
@@ -232,7 +232,7 @@ pub struct Initiative {
     pub stats: Vec<Stat>,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -320,10 +320,8 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The problem in words, in the reader's language.
-    pub fn describe(&self, lang: Lang) -> String {
-        use crate::i18n::fill;
-        let m = &crate::i18n::ui(lang).problems;
+    /// The problem in words, in the language of `m`.
+    pub fn describe(&self, m: &Problems) -> String {
         match self {
             Problem::Syntax(detail) => fill(&m.invalid_file, &[("detail", detail)]),
             Problem::UnknownField => m.unknown_field.clone(),
@@ -397,18 +395,12 @@ impl StoryError {
         }
     }
 
-    pub fn describe(&self, lang: Lang) -> String {
+    pub fn describe(&self, m: &Problems) -> String {
         if self.path.is_empty() {
-            self.problem.describe(lang)
+            self.problem.describe(m)
         } else {
-            format!("{}: {}", self.path, self.problem.describe(lang))
+            format!("{}: {}", self.path, self.problem.describe(m))
         }
-    }
-}
-
-impl fmt::Display for StoryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -875,17 +867,4 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
         }
     }
     c.errors
-}
-
-/// The story this build ships with.
-pub const BUILT_IN: &str = include_str!("../content/story.json");
-
-/// The built-in story, parsed and validated once (start-up warms it in a
-/// task of its own; the app then reads it for free).
-pub fn built_in() -> Result<&'static Story, &'static [StoryError]> {
-    static PARSED: std::sync::OnceLock<Result<Story, Vec<StoryError>>> = std::sync::OnceLock::new();
-    match PARSED.get_or_init(|| load(BUILT_IN)) {
-        Ok(s) => Ok(s),
-        Err(e) => Err(e),
-    }
 }

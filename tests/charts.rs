@@ -3,9 +3,10 @@
 
 use plotters::prelude::*;
 use qitar::charts::{draw, nice_max, summary, ChartData, Drawn, Options, Theme};
+use qitar::content::STORY_JSON as BUILT_IN;
 use qitar::format::{self, Style};
 use qitar::i18n::Lang;
-use qitar::story::{load, ChartKind, Stat, BUILT_IN};
+use qitar::story::{load, ChartKind, Stat};
 
 fn locale(lang: Lang) -> &'static str {
     match lang {

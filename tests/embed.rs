@@ -57,14 +57,14 @@ fn pym_width_messages_are_read_only_for_this_child() {
 fn viewport_messages_are_parsed_and_clamped() {
     use qitar::embed::HostView;
     assert_eq!(
-        parse_viewport(r#"{"type":"qitar:viewport","height":844}"#),
+        parse_viewport("qitar:viewport:844:"),
         Some(HostView {
             height: 844.0,
             top: None
         })
     );
     assert_eq!(
-        parse_viewport(r#"{"type":"qitar:viewport","height":99999,"top":-1234.5}"#),
+        parse_viewport("qitar:viewport:99999:-1234.5"),
         Some(HostView {
             height: 4000.0,
             top: Some(-1234.5)
@@ -72,17 +72,17 @@ fn viewport_messages_are_parsed_and_clamped() {
     );
     // A top that is not a finite number is no top.
     assert_eq!(
-        parse_viewport(r#"{"type":"qitar:viewport","height":800,"top":"x"}"#),
+        parse_viewport("qitar:viewport:800:x"),
         Some(HostView {
             height: 800.0,
             top: None
         })
     );
-    assert_eq!(
-        parse_viewport(r#"{"type":"qitar:height","height":844}"#),
-        None
-    );
-    assert_eq!(parse_viewport("not json"), None);
+    assert_eq!(parse_viewport("qitar:height:844"), None);
+    assert_eq!(parse_viewport("qitar:viewport:NaN:0"), None);
+    assert_eq!(parse_viewport("qitar:viewport:inf:0"), None);
+    assert_eq!(parse_viewport("qitar:viewport:"), None);
+    assert_eq!(parse_viewport("not a message"), None);
 }
 
 #[test]

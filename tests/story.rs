@@ -1,9 +1,16 @@
 //! The story file and its validation. Each broken fixture is the real story
 //! with one rule broken, and must give exactly its own error.
 
-use qitar::i18n::{ui, Lang};
-use qitar::story::{load, Problem, StationKind, BUILT_IN};
+use qitar::content::ui;
+use qitar::content::STORY_JSON as BUILT_IN;
+use qitar::i18n::Lang;
+use qitar::story::{load, Problem, StationKind, StoryError};
 use serde_json::{json, Value};
+
+/// A problem as a developer reads it (English).
+fn en(e: &StoryError) -> String {
+    e.describe(&ui(Lang::En).problems)
+}
 
 fn real() -> Value {
     serde_json::from_str(BUILT_IN).expect("content/story.json is JSON")
@@ -15,7 +22,17 @@ fn errors_after(mutate: impl FnOnce(&mut Value)) -> Vec<String> {
     mutate(&mut v);
     match load(&v.to_string()) {
         Ok(_) => vec![],
-        Err(errs) => errs.iter().map(|e| e.to_string()).collect(),
+        Err(errs) => errs.iter().map(en).collect(),
+    }
+}
+
+#[test]
+fn the_compiled_in_story_and_strings_are_the_files() {
+    // build.rs turns the files into Rust data; it must not change them.
+    assert_eq!(qitar::content::story(), &load(BUILT_IN).unwrap());
+    let table = qitar::i18n::parse_table(qitar::content::UI_JSON).unwrap();
+    for lang in Lang::ALL {
+        assert_eq!(format!("{:?}", ui(lang)), format!("{:?}", table.get(lang)));
     }
 }
 
@@ -24,10 +41,7 @@ fn the_real_story_validates() {
     let story = load(BUILT_IN).unwrap_or_else(|errs| {
         panic!(
             "content/story.json is invalid:\n{}",
-            errs.iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
+            errs.iter().map(en).collect::<Vec<_>>().join("\n")
         )
     });
     let years: Vec<i32> = story.stations.iter().filter_map(|s| s.year).collect();
@@ -342,11 +356,7 @@ fn negative_number_is_named() {
 fn non_finite_number_is_refused_with_its_path() {
     let mut text = real().to_string();
     text = text.replacen("274460", "1e999", 1);
-    let errs: Vec<String> = load(&text)
-        .unwrap_err()
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
+    let errs: Vec<String> = load(&text).unwrap_err().iter().map(en).collect();
     assert_eq!(errs.len(), 1);
     assert!(
         errs[0].starts_with(
@@ -453,7 +463,7 @@ fn errors_are_translated() {
         Problem::UnknownSource("twitter-tr-13".into())
     );
     assert_eq!(
-        errs[0].problem.describe(Lang::Ar),
+        errs[0].problem.describe(&ui(Lang::Ar).problems),
         "مصدر غير معروف \"twitter-tr-13\""
     );
 }
@@ -463,11 +473,9 @@ fn not_json_is_a_single_clear_error() {
     let errs = load("<html>404</html>").unwrap_err();
     assert_eq!(errs.len(), 1);
     assert!(
-        errs[0]
-            .to_string()
-            .starts_with("invalid file: expected value"),
+        en(&errs[0]).starts_with("invalid file: expected value"),
         "{}",
-        errs[0]
+        en(&errs[0])
     );
 }
 
@@ -516,18 +524,21 @@ fn every_problem_reads_fully_in_both_languages() {
         P::DivergenceWithoutNote,
     ];
     for p in &all {
-        let (ar, en) = (p.describe(Lang::Ar), p.describe(Lang::En));
+        let (ar, en) = (
+            p.describe(&ui(Lang::Ar).problems),
+            p.describe(&ui(Lang::En).problems),
+        );
         for m in [&ar, &en] {
             assert!(!m.trim().is_empty() && !m.contains('{'), "{p:?}: {m}");
         }
         assert_ne!(ar, en, "{p:?}");
     }
     assert_eq!(
-        all[7].describe(Lang::En),
+        all[7].describe(&ui(Lang::En).problems),
         "year 2013 does not come after 2014"
     );
     assert_eq!(
-        all[20].describe(Lang::En),
+        all[20].describe(&ui(Lang::En).problems),
         "unsupported version 7, expected 1"
     );
 }

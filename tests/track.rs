@@ -1,8 +1,9 @@
 //! Track geometry for the real story at every width from 320 to 1440 px.
 
+use qitar::content::STORY_JSON as BUILT_IN;
 use qitar::format::{self, Style};
 use qitar::i18n::Lang;
-use qitar::story::{load, StationKind, Story, BUILT_IN};
+use qitar::story::{load, StationKind, Story};
 use qitar::track::{layout, Frame, Layout, Orientation, Point, Rect, Stop};
 
 fn stops(story: &Story, lang: Lang) -> Vec<Stop> {

@@ -103,7 +103,7 @@ async fn mounts_every_station_and_statistic_in_arabic() {
         count(&host, "article") == 1 && html_attr("lang") == "ar"
     })
     .await;
-    let story = qitar::story::load(qitar::story::BUILT_IN).unwrap();
+    let story = qitar::story::load(qitar::content::STORY_JSON).unwrap();
     assert_eq!(count(&host, "article"), 1);
     assert_eq!(
         count(&host, "ol.stations > li.station"),
@@ -131,7 +131,7 @@ async fn mounts_every_station_and_statistic_in_arabic() {
 async fn language_switch_flips_dir_lang_and_text() {
     let (host, _h) = mount("?lang=ar");
     until("the switch", 2000.0, || count(&host, ".lang-switch") == 1).await;
-    let story = qitar::story::load(qitar::story::BUILT_IN).unwrap();
+    let story = qitar::story::load(qitar::content::STORY_JSON).unwrap();
     let switch: HtmlElement = host
         .query_selector(".lang-switch")
         .unwrap()

@@ -1,0 +1,65 @@
+//! Checks the built-in story and the interface strings with the same code
+//! the app uses for a story from elsewhere, and compiles them into the app as
+//! Rust data, so the first view carries no JSON reader. A broken file fails
+//! the build with every problem and its path. `QITAR_STORY` names another
+//! story file (default `content/story.json`).
+
+#[allow(dead_code)]
+#[path = "src/i18n.rs"]
+mod i18n;
+#[allow(dead_code)]
+#[path = "src/story.rs"]
+mod story;
+
+use std::path::PathBuf;
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    println!("cargo::rerun-if-env-changed=QITAR_STORY");
+    for f in ["build.rs", "src/i18n.rs", "src/story.rs", "content/ui.json"] {
+        println!("cargo::rerun-if-changed={}", root.join(f).display());
+    }
+    let story_path = match std::env::var("QITAR_STORY") {
+        Ok(p) if !p.trim().is_empty() => root.join(p.trim()),
+        _ => root.join("content/story.json"),
+    };
+    println!("cargo::rerun-if-changed={}", story_path.display());
+
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p)
+            .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", p.display())))
+    };
+    let ui_path = root.join("content/ui.json");
+    let table = i18n::parse_table(&read(&ui_path))
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", ui_path.display())));
+    let story = story::load(&read(&story_path)).unwrap_or_else(|errors| {
+        let list: Vec<String> = errors
+            .iter()
+            .map(|e| format!("  {}", e.describe(&table.en.problems)))
+            .collect();
+        fail(&format!(
+            "{} has {} problem(s):\n{}",
+            story_path.display(),
+            errors.len(),
+            list.join("\n")
+        ))
+    });
+
+    let story = uneval::to_string(&story).unwrap_or_else(|e| fail(&format!("uneval: {e}")));
+    let ui = uneval::to_string(&table).unwrap_or_else(|e| fail(&format!("uneval: {e}")));
+    let code = format!(
+        "/// The built-in story, as checked by the build script.\n\
+         pub(super) fn baked_story() -> Story {{ {story} }}\n\
+         /// The interface strings, as checked by the build script.\n\
+         pub(super) fn baked_ui() -> Table {{ {ui} }}\n"
+    );
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("content.rs");
+    std::fs::write(&out, code)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+    println!("cargo::rustc-env=QITAR_STORY_FILE={}", story_path.display());
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("qitar: {message}");
+    std::process::exit(1);
+}

@@ -1,0 +1,31 @@
+//! The built-in story and the interface strings: checked by the build
+//! script (`build.rs`) and compiled in as Rust data.
+
+use std::sync::OnceLock;
+
+use crate::i18n::{Lang, Strings, Table};
+use crate::story::Story;
+
+mod baked {
+    // The generated code names the model's types as they are, unqualified.
+    use crate::i18n::*;
+    use crate::story::*;
+    include!(concat!(env!("OUT_DIR"), "/content.rs"));
+}
+use baked::{baked_story, baked_ui};
+
+/// The story this build ships with.
+pub fn story() -> &'static Story {
+    static STORY: OnceLock<Story> = OnceLock::new();
+    STORY.get_or_init(baked_story)
+}
+
+/// The interface strings in `lang`.
+pub fn ui(lang: Lang) -> &'static Strings {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(baked_ui).get(lang)
+}
+
+/// The files themselves, for the native tests (unused code: not in the wasm).
+pub const STORY_JSON: &str = include_str!(env!("QITAR_STORY_FILE"));
+pub const UI_JSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/content/ui.json"));
