@@ -22,7 +22,11 @@ for (const pageFile of pages) {
   const html = fs.readFileSync(path.join(DIST, pageFile), 'utf8');
   const firstView = new Set([pageFile]);
   for (const m of html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)) firstView.add(m[1]);
-  for (const f of fs.readdirSync(DIST)) if (/\.(wasm)$/.test(f) || /^qitar-.*\.js$/.test(f)) firstView.add(f);
+  // The loader's first-view build (not the ?story= one).
+  const loader = [...firstView].find((f) => /^loader-.*\.js$/.test(f));
+  const lean = fs.readFileSync(path.join(DIST, loader), 'utf8').match(/: \['\.\/([^']+)', '\.\/([^']+)'\]/);
+  if (!lean) throw new Error(`no first-view glue and wasm named in ${loader}`);
+  firstView.add(lean[1]).add(lean[2]);
   console.log(`bytes per asset (first view of ${pageFile}):`);
   console.log('  asset'.padEnd(44) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
   const total = { raw: 0, gz: 0, br: 0 };
@@ -33,6 +37,9 @@ for (const pageFile of pages) {
     console.log(`  ${f}`.padEnd(44) + kb(r.raw).padStart(11) + kb(r.gz).padStart(11) + kb(r.br).padStart(11));
   }
   console.log(`  TOTAL first view of ${pageFile}`.padEnd(44) + kb(total.raw).padStart(11) + kb(total.gz).padStart(11) + kb(total.br).padStart(11) + '   (target <= 150 KB brotli)');
+}
+for (const f of fs.readdirSync(DIST).filter((f) => /^qitar-story-.*(\.js|_bg\.wasm)$/.test(f))) {
+  console.log(`  on demand, ?story= pages only: ${f}`.padEnd(56) + kb(size(path.join(DIST, f + '.br'))).padStart(11) + ' brotli');
 }
 console.log(`  embed.js (host loader): ${kb(size(path.join(DIST, 'embed.js.gz')))} gzip (target < 2 KB)`);
 

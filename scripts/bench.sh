@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (numbers, not pass/fail): builds the release (precompressed),
-# then prints bytes per asset, Lighthouse mobile medians, robustness counters
-# and the journey's frame times. Usage: bash scripts/bench.sh
+# then prints bytes per asset, Lighthouse mobile medians, robustness counters,
+# the reader's wait on a throttled phone (live, card) and the journey's
+# frame times. Usage: bash scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -13,4 +14,5 @@ fi
 export CHROME_PATH=/usr/bin/chromium
 trunk build --release --offline
 node scripts/bench.mjs
+node scripts/bench-live.mjs "${RUNS:-3}"
 node scripts/bench-journey.mjs "${PASSES:-20}"

@@ -25,24 +25,30 @@ const trunkGlue = m[1].match(/^import init, \* as bindings from '\.\/([^']+\.js)
 const trunkWasm = m[1].match(/module_or_path: '\.\/([^']+\.wasm)'/);
 if (!trunkGlue || !trunkWasm) throw new Error("Trunk's loader changed: no `import init, * as bindings from '…'` or `module_or_path`");
 
-// Two wasm builds of one app: the first view's (the built-in story,
-// compiled in) and, for ?story= pages only, the one that can also fetch
-// and check a story file (src/bin/qitar-story.rs). Trunk leaves the second
-// unhashed (data-type="worker"): hash it here, so it can be cached forever.
-const storyWasm0 = path.join(staging, 'qitar-story_bg.wasm');
-if (!fs.existsSync(storyWasm0)) throw new Error('qitar-story_bg.wasm missing (index.html links the second build)');
-const storyHash = crypto.createHash('sha256').update(fs.readFileSync(storyWasm0)).digest('hex').slice(0, 16);
-const storyGlue = `qitar-story-${storyHash}.js`;
-const storyWasm = `qitar-story-${storyHash}_bg.wasm`;
-fs.renameSync(storyWasm0, path.join(staging, storyWasm));
-fs.writeFileSync(path.join(staging, storyGlue), fs.readFileSync(path.join(staging, 'qitar-story.js'), 'utf8').replaceAll('qitar-story_bg.wasm', storyWasm));
-fs.rmSync(path.join(staging, 'qitar-story.js'));
-// Trunk's worker loader: the page's own loader starts this build instead.
-fs.rmSync(path.join(staging, 'qitar-story_loader.js'), { force: true });
+// Three wasm builds: the first view's (the built-in story, compiled in);
+// for ?story= pages only, the one that can also fetch and check a story file
+// (src/bin/qitar-story.rs); and the card's (src/bin/qitar-card.rs), which
+// the first view fetches on demand. Trunk leaves the last two unhashed
+// (data-type="worker"): hash them here, so they can be cached forever.
+const hashBuild = (bin) => {
+  const wasm0 = path.join(staging, `${bin}_bg.wasm`);
+  if (!fs.existsSync(wasm0)) throw new Error(`${bin}_bg.wasm missing (index.html links that build)`);
+  const h = crypto.createHash('sha256').update(fs.readFileSync(wasm0)).digest('hex').slice(0, 16);
+  const glue = `${bin}-${h}.js`;
+  const wasm = `${bin}-${h}_bg.wasm`;
+  fs.renameSync(wasm0, path.join(staging, wasm));
+  fs.writeFileSync(path.join(staging, glue), fs.readFileSync(path.join(staging, `${bin}.js`), 'utf8').replaceAll(`${bin}_bg.wasm`, wasm));
+  fs.rmSync(path.join(staging, `${bin}.js`));
+  // Trunk's worker loader: the page's own loader starts these builds.
+  fs.rmSync(path.join(staging, `${bin}_loader.js`), { force: true });
+  return [glue, wasm];
+};
+const [storyGlue, storyWasm] = hashBuild('qitar-story');
+const [cardGlue, cardWasm] = hashBuild('qitar-card');
 
 // The JS glue, minified (terser) where it is served.
 const { minify } = await import('terser');
-for (const f of [trunkGlue[1], storyGlue]) {
+for (const f of [trunkGlue[1], storyGlue, cardGlue]) {
   const out = await minify(fs.readFileSync(path.join(staging, f), 'utf8'), { module: true, compress: true, mangle: true });
   if (!out.code) throw new Error(`terser produced nothing for ${f}`);
   fs.writeFileSync(path.join(staging, f), out.code + '\n');
@@ -52,7 +58,7 @@ for (const f of [trunkGlue[1], storyGlue]) {
 // and the wasm at once, in parallel (one round trip, not two in a row), but
 // runs the app only once the static page has painted (or after 200 ms, for
 // frames the browser does not render), so the largest paint never waits
-// for it.
+// for it. It also offers the card's code to the app (qitarLoadCard).
 const code = [
   "const story = new URLSearchParams(location.search).has('story');",
   `const [glue, wasm] = story ? ['./${storyGlue}', './${storyWasm}'] : ['./${trunkGlue[1]}', './${trunkWasm[1]}'];`,
@@ -60,6 +66,12 @@ const code = [
   'const bytes = fetch(wasm);',
   'bindings.catch(() => {});',
   'bytes.catch(() => {});',
+  // The card's code, for the first view: once, on demand; a failed fetch
+  // may be tried again.
+  'let card = null;',
+  'if (!story) self.qitarLoadCard = () => card ??= Promise.all([import(' + JSON.stringify('./' + cardGlue) + '), fetch(' + JSON.stringify('./' + cardWasm) + ')])',
+  '  .then(async ([m, bytes]) => { await m.default({ module_or_path: bytes }); return m; })',
+  '  .catch((e) => { card = null; throw e; });',
   'await new Promise((painted) => {',
   '  requestAnimationFrame(() => setTimeout(painted, 0));',
   '  setTimeout(painted, 200);',

@@ -80,6 +80,10 @@ pub struct Strings {
     pub no_article_figure: String,
     pub no_date: String,
     pub details: String,
+    /// While the card's code is on its way.
+    pub card_loading: String,
+    /// When the card's code could not be fetched.
+    pub card_failed: String,
     pub loading: String,
     pub error_title: String,
     pub error_intro: String,

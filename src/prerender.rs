@@ -46,6 +46,7 @@ pub fn render_all() -> (Lang, Vec<Static>) {
             let owner = Owner::new();
             let body = owner.with(|| {
                 provide_context(crate::app::PageLang(lang));
+                crate::provide_first_view();
                 view! { <crate::app::App /> }.to_html()
             });
             Static {

@@ -70,6 +70,7 @@ pub fn mount(m: RemoteMount) {
     } = m;
     let ctx = expect_context::<Ctx>();
     let cards = expect_context::<crate::stats::Cards>();
+    let content = expect_context::<crate::stats::CardContent>();
     // Dropped (and so unmounted) with the app.
     let mounted = StoredValue::new_local(None::<Box<dyn std::any::Any>>);
     leptos::task::spawn_local(async move {
@@ -87,6 +88,7 @@ pub fn mount(m: RemoteMount) {
         let handle = leptos::mount::mount_to(parent, move || {
             provide_context(ctx);
             provide_context(cards);
+            provide_context(content);
             match result {
                 Ok(story) => Either::Left(view! { <Article story=story /> }),
                 Err(error) => Either::Right(view! { <ErrorPanel error=error /> }),

@@ -38,7 +38,9 @@ async fn until(what: &str, deadline_ms: f64, done: impl Fn() -> bool) {
     }
 }
 
-/// Mounts the app into a fresh container with the given query string.
+/// Mounts the app, as the `?story=` build has it (stories from other URLs,
+/// cards drawn in process), into a fresh container with the given query
+/// string.
 fn mount(query: &str) -> (HtmlElement, impl Drop) {
     let w = web_sys::window().unwrap();
     let path = w.location().pathname().unwrap();
@@ -52,7 +54,10 @@ fn mount(query: &str) -> (HtmlElement, impl Drop) {
         .unwrap();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), App);
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        qitar::provide_story_build();
+        leptos::prelude::view! { <App /> }
+    });
     (host, handle)
 }
 

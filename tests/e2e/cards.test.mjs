@@ -150,3 +150,92 @@ test('on a phone the card is a bottom sheet that a downward swipe closes', async
   await page.waitForSelector('dialog.stat-card:not([open])', { state: 'attached' });
   await ctx.close();
 });
+
+// The first view fetches the card's code (its own wasm) on demand.
+const ui = JSON.parse(fs.readFileSync(new URL('../../content/ui.json', import.meta.url)));
+const CARD_WASM = /qitar-card-[0-9a-f]{16}_bg\.wasm$/;
+
+test('a card opened before its code has arrived says it is loading, then shows its chart', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { page, ctx, errors } = await openPage(env, '?lang=en', {
+    width: 390,
+    height: 844,
+    reducedMotion: 'reduce',
+    before: (_, p) => p.route(CARD_WASM, async (r) => { await held; await r.continue(); }),
+  });
+  const s = stats.find((x) => x.chart);
+  const button = page.locator(`#stat-${s.id} .stat-button`);
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  const waiting = page.locator('dialog[open] .card-waiting');
+  await waiting.waitFor();
+  assert.equal((await waiting.textContent()).trim(), ui.en.card_loading);
+  assert.equal(await waiting.getAttribute('role'), 'status');
+  // Focus is in the card, on its close button, while it waits.
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('card-close')), true);
+  release();
+  await page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0);
+  assert.ok((await inkedPixels(page)) > 500, 'the chart is blank');
+  assert.equal(await waiting.isVisible(), false, 'the loading note stays after the card came');
+  assert.equal(await page.locator('dialog[open] .card-close').count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.card-slot') !== null), true, 'focus moved into the card');
+  assert.ok((await page.textContent('dialog[open]')).includes(sources[s.source].publisher.en));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a card whose code cannot be fetched says so in the page language, and the facts stay readable', async () => {
+  const { page, ctx } = await openPage(env, '?lang=ar', {
+    width: 390,
+    height: 844,
+    reducedMotion: 'reduce',
+    before: (_, p) => p.route(CARD_WASM, (r) => r.abort()),
+  });
+  const s = stats[0];
+  const button = page.locator(`#stat-${s.id} .stat-button`);
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  const waiting = page.locator('dialog[open] .card-waiting');
+  await page.waitForFunction((t) => document.querySelector('dialog[open] .card-waiting')?.textContent.trim() === t, ui.ar.card_failed);
+  assert.equal(await waiting.isVisible(), true);
+  // It closes like any card, back to its figure.
+  await page.locator('dialog[open] .card-close').click();
+  await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+  assert.equal(await page.evaluate((id) => document.activeElement === document.querySelector(`#stat-${id} .stat-button`), s.id), true);
+  // The figure's facts are still in the page, under "Details".
+  const details = page.locator(`#stat-${s.id} details.stat-more`);
+  await details.locator('summary').click();
+  assert.ok((await details.textContent()).includes(sources[s.source].publisher.ar));
+  // A second try fetches again (the failure is not remembered).
+  await page.unroute(CARD_WASM);
+  await button.click();
+  await page.waitForFunction(() => document.querySelector('dialog[open] .card-inner .card-head h2'));
+  await ctx.close();
+});
+
+test('the card code is fetched once the page is idle, and never on ?story= pages', async () => {
+  const seen = [];
+  const { page, ctx } = await openPage(env, '?lang=en', {
+    width: 390,
+    height: 844,
+    before: (_, p) => p.on('request', (r) => seen.push(r.url())),
+  });
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /qitar-card-.*_bg\.wasm/.test(e.name)), null, { timeout: 10000 });
+  assert.equal(seen.filter((u) => CARD_WASM.test(u)).length, 1);
+  await ctx.close();
+  const body = fs.readFileSync(new URL('../../content/story.json', import.meta.url), 'utf8');
+  const other = await openPage(env, '?lang=en&story=same.json', {
+    width: 390,
+    height: 844,
+    before: async (_, p) => {
+      p.on('request', (r) => seen.push(r.url()));
+      await p.route('**/same.json', (r) => r.fulfill({ contentType: 'application/json', body }));
+    },
+  });
+  await other.page.waitForSelector('article .stat-button');
+  await other.page.locator('.stat-button').first().click();
+  await other.page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0);
+  assert.equal(seen.filter((u) => CARD_WASM.test(u)).length, 1, 'the ?story= page fetched the card wasm');
+  await other.ctx.close();
+});

@@ -1,0 +1,145 @@
+//! The first view's card: a slot in the dialog that the card's own wasm
+//! (fetched on demand by the page's loader, `qitarLoadCard`) fills. While
+//! it is on its way the card says so; if it cannot be fetched, the card
+//! says that, and the figure's facts stay in the page under "Details".
+
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::app::{ui_text, Ctx};
+use crate::story::{Stat, Story};
+
+/// The card, drawn by the card's wasm (`stats::CardContent` for the first
+/// view).
+pub fn on_demand(_story: Arc<Story>, stat: Stat) -> AnyView {
+    view! { <CardSlot stat_id=stat.id /> }.into_any()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    Waiting,
+    Ready,
+    Failed,
+}
+
+#[component]
+fn CardSlot(stat_id: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = RwSignal::new(State::Waiting);
+    let slot = NodeRef::<html::Div>::new();
+    // The card wasm's handle: freeing it unmounts the card.
+    let mounted = StoredValue::new_local(None::<JsValue>);
+    slot.on_load(move |el| {
+        let lang = ctx.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let card = match load().await {
+                Ok(module) => call(
+                    &module,
+                    "mount_card",
+                    &[el.into(), stat_id.into(), lang.code().into()],
+                ),
+                Err(e) => Err(e),
+            };
+            match card {
+                Ok(handle) if !handle.is_undefined() => {
+                    let _ = mounted.try_set_value(Some(handle));
+                    let _ = state.try_set(State::Ready);
+                }
+                _ => {
+                    let _ = state.try_set(State::Failed);
+                }
+            }
+        });
+    });
+    // The page may switch language while the card is open.
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
+        if state.get() == State::Ready {
+            mounted.with_value(|h| {
+                if let Some(h) = h {
+                    let _ = call(h, "set_lang", &[lang.code().into()]);
+                }
+            });
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(handle)) = mounted.try_update_value(|h| h.take()) {
+            let _ = call(&handle, "free", &[]);
+        }
+    });
+    let note = move || {
+        let s = crate::content::ui(ctx.lang.get());
+        match state.get() {
+            State::Failed => s.card_failed.clone(),
+            _ => s.card_loading.clone(),
+        }
+    };
+    let close = move |ev: web_sys::MouseEvent| {
+        let dialog = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("dialog").ok().flatten())
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok());
+        if let Some(d) = dialog {
+            d.close();
+        }
+    };
+    // One live region: it says the card is loading, then (if it must) that
+    // it could not load; hidden once the card is in.
+    view! {
+        <div class="card-slot" node_ref=slot></div>
+        <div class="card-inner" hidden=move || state.get() == State::Ready>
+            <header class="card-head">
+                <p class="card-waiting" role="status">{note}</p>
+                // Named `card-close` only while shown: the card's own takes over.
+                <button
+                    type="button"
+                    class:card-close=move || state.get() != State::Ready
+                    on:click=close
+                    aria-label=ui_text(|s| &s.close)
+                >
+                    <span aria-hidden="true">"×"</span>
+                </button>
+            </header>
+        </div>
+    }
+}
+
+/// Starts fetching the card's wasm, if the page's loader offers it; for a
+/// reader who shows intent (a pointer or focus on a figure) or once the
+/// page is idle.
+pub fn prefetch() {
+    let _ = start_load();
+}
+
+/// Prefetches once the page is idle after it went live, unless the reader
+/// asked to save data.
+pub fn prefetch_when_idle() {
+    let save_data = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"connection".into()).ok())
+        .filter(|c| c.is_object())
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
+        .is_some_and(|s| s.is_truthy());
+    if !save_data {
+        leptos::prelude::request_idle_callback(prefetch);
+    }
+}
+
+fn start_load() -> Result<js_sys::Promise, JsValue> {
+    let w = web_sys::window().ok_or(JsValue::NULL)?;
+    let load = js_sys::Reflect::get(&w, &"qitarLoadCard".into())?;
+    let load: js_sys::Function = load.dyn_into()?;
+    load.call0(&JsValue::NULL)?.dyn_into()
+}
+
+async fn load() -> Result<JsValue, JsValue> {
+    wasm_bindgen_futures::JsFuture::from(start_load()?).await
+}
+
+/// Calls `obj[name](...args)`.
+fn call(obj: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(obj, &name.into())?.dyn_into()?;
+    f.apply(obj, &args.iter().collect::<js_sys::Array>())
+}
