@@ -4,6 +4,8 @@
 
 use std::cell::Cell;
 
+use crate::format::parse_decimal;
+
 /// Embed and Pym ids: short, and nothing that could break out of a message.
 pub fn valid_id(raw: &str) -> Option<String> {
     let ok = !raw.is_empty()
@@ -35,10 +37,7 @@ pub fn parse_pym_width(msg: &str, child_id: &str) -> Option<f64> {
     if id != child_id || kind != "width" || parts.next().is_some() {
         return None;
     }
-    value
-        .parse::<f64>()
-        .ok()
-        .filter(|w| w.is_finite() && *w > 0.0)
+    parse_decimal(value).filter(|w| *w > 0.0)
 }
 
 /// The host's viewport from `embed.js`: `qitar:viewport:<height>:<top>`,
@@ -48,11 +47,8 @@ pub fn parse_pym_width(msg: &str, child_id: &str) -> Option<f64> {
 pub fn parse_viewport(msg: &str) -> Option<HostView> {
     let rest = msg.strip_prefix("qitar:viewport:")?;
     let (height, top) = rest.split_once(':').unwrap_or((rest, ""));
-    let height = height.parse::<f64>().ok().filter(|h| h.is_finite())?;
-    let top = top
-        .parse::<f64>()
-        .ok()
-        .filter(|t| t.is_finite() && t.abs() < 1e7);
+    let height = parse_decimal(height)?;
+    let top = parse_decimal(top).filter(|t| t.abs() < 1e7);
     Some(HostView {
         height: height.clamp(200.0, 4000.0),
         top,
@@ -143,10 +139,8 @@ fn percent_decode(s: &str) -> String {
 /// The height of the host's sticky header from `?offset=`: whole px,
 /// 1–300, or none.
 pub fn parse_offset(raw: &str) -> f64 {
-    raw.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && *v > 0.0 && *v <= 300.0)
+    parse_decimal(raw)
+        .filter(|v| *v > 0.0 && *v <= 300.0)
         .map(f64::round)
         .unwrap_or(0.0)
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::app::{ui_text, Ctx};
 use crate::article::{station_anchor, station_label, StationItem};
-use crate::format;
+use crate::format::{self, fixed};
 use crate::scroll::{self, Position, View};
 use crate::story::{Station, StationKind, Story};
 use crate::track::{self, Frame, Stop};
@@ -153,10 +153,11 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                     // sight, as in a depot, instead of hanging off the map.
                     let waiting = front < back * scale;
                     let css = format!(
-                        "--tx:{:.2};--ty:{:.2};--ta:{:.2};--ts:{scale}{}",
-                        v.at.x,
-                        v.at.y,
-                        v.angle,
+                        "--tx:{};--ty:{};--ta:{};--ts:{}{}",
+                        fixed(v.at.x, 2),
+                        fixed(v.at.y, 2),
+                        fixed(v.angle, 2),
+                        fixed(scale, 3),
                         if waiting { ";opacity:0" } else { "" }
                     );
                     // Through the CSSOM: a style attribute would break the CSP.
@@ -167,7 +168,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
             });
         }
         if let Some(bar) = bar_ref.get_untracked() {
-            web_sys::HtmlElement::style(&bar).set_css_text(&format!("--t:{:.4}", pose.t));
+            web_sys::HtmlElement::style(&bar).set_css_text(&format!("--t:{}", fixed(pose.t, 4)));
         }
         // In an auto-height iframe nothing inside scrolls, so `sticky` never
         // engages: hold the figure in the host's viewport by hand (plain
@@ -192,8 +193,9 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
             let room = (view.steps_end - natural - fig_h).max(0.0);
             let stick = (view.top - natural).clamp(0.0, room);
             format!(
-                ";transform:translateY({stick:.1}px);--host-vh:{:.0}px",
-                view.height
+                ";transform:translateY({}px);--host-vh:{}px",
+                fixed(stick, 1),
+                fixed(view.height, 0)
             )
         } else {
             String::new()

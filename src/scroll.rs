@@ -418,7 +418,10 @@ mod browser {
                 let _ = css.set_property("inset-inline-start", "0");
                 let _ = css.set_property("inline-size", "1px");
                 let _ = css.set_property("block-size", "1px");
-                let _ = css.set_property("inset-block-start", &format!("{}px", i as f64 * SPACING));
+                let _ = css.set_property(
+                    "inset-block-start",
+                    &format!("{}px", crate::format::fixed(i as f64 * SPACING, 1)),
+                );
             }
             let _ = ruler.append_child(&el);
             io.observe(&el);

@@ -305,12 +305,15 @@ fn place_in_host_view(dialog: &web_sys::HtmlDialogElement, view: Option<crate::s
         Some(v) if v.height > 0.0 => {
             let _ = css.set_property(
                 "margin-block-start",
-                &format!("{:.0}px", v.top.max(0.0) + 12.0),
+                &format!("{}px", crate::format::fixed(v.top.max(0.0) + 12.0, 0)),
             );
             let _ = css.set_property("margin-block-end", "auto");
             let _ = css.set_property(
                 "max-block-size",
-                &format!("{:.0}px", (v.height - 24.0).max(240.0)),
+                &format!(
+                    "{}px",
+                    crate::format::fixed((v.height - 24.0).max(240.0), 0)
+                ),
             );
         }
         _ => {

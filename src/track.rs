@@ -573,12 +573,13 @@ impl Layout {
         let len = dist(a, b).max(1.0);
         let (ux, uy) = ((b.x - a.x) / len, (b.y - a.y) / len);
         let (cx, cy) = (b.x + ux * beyond, b.y + uy * beyond);
+        let f = |v: f64| crate::format::fixed(v, 1);
         format!(
-            "M{:.1} {:.1} L{:.1} {:.1} ",
-            cx - uy * half,
-            cy + ux * half,
-            cx + uy * half,
-            cy - ux * half
+            "M{} {} L{} {} ",
+            f(cx - uy * half),
+            f(cy + ux * half),
+            f(cx + uy * half),
+            f(cy - ux * half)
         )
     }
 
@@ -587,7 +588,8 @@ impl Layout {
         let mut d = String::new();
         for (i, p) in points.iter().enumerate() {
             d.push_str(if i == 0 { "M" } else { " L" });
-            d.push_str(&format!("{:.1} {:.1}", p.x, p.y));
+            let f = |v: f64| crate::format::fixed(v, 1);
+            d.push_str(&format!("{} {}", f(p.x), f(p.y)));
         }
         d
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::format::fixed;
 use crate::track::{self, Layout, Orientation};
 
 /// The size of the lines' names under the track, in px (keep in step with
@@ -46,7 +47,8 @@ pub fn TrackSvg(
     /// The lines' names in the reader's language.
     line_names: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let view_box = move || layout.with(|l| format!("0 0 {:.0} {:.0}", l.width, l.height));
+    let view_box =
+        move || layout.with(|l| format!("0 0 {} {}", fixed(l.width, 0), fixed(l.height, 0)));
     let train_lines = lines.clone();
     let tag_lines = lines.clone();
     // Nothing is drawn until the stage has a size: the static first paint
@@ -134,9 +136,9 @@ pub fn TrackSvg(
                     <li
                         class="line-tag"
                         class:line-end=t.end
-                        style=("left", format!("{:.1}px", b.x))
-                        style=("top", format!("{:.1}px", b.y))
-                        style=("width", format!("{:.1}px", b.w))
+                        style=("left", format!("{}px", fixed(b.x, 1)))
+                        style=("top", format!("{}px", fixed(b.y, 1)))
+                        style=("width", format!("{}px", fixed(b.w, 1)))
                     >
                         {swatches}
                     </li>
@@ -179,8 +181,8 @@ pub fn TrackSvg(
                         class:waypoint=st.waypoint
                         class:active=move || active.get() == i
                         class:passed=move || { active.get() > i }
-                        cx=format!("{:.1}", p.x)
-                        cy=format!("{:.1}", p.y)
+                        cx=fixed(p.x, 1)
+                        cy=fixed(p.y, 1)
                         r=r
                     ></circle>
                 }
@@ -227,14 +229,14 @@ pub fn TrackSvg(
                             aria-label=st.name.clone()
                             aria-current=move || (active.get() == i).then_some("step")
                             data-stop=i
-                            style=("left", format!("{x0:.1}px"))
-                            style=("top", format!("{y0:.1}px"))
-                            style=("width", format!("{:.1}px", x1 - x0))
-                            style=("height", format!("{:.1}px", y1 - y0))
-                            style=("--lx", format!("{:.1}px", b.x - x0))
-                            style=("--ly", format!("{:.1}px", b.y - y0))
-                            style=("--lw", format!("{:.1}px", b.w))
-                            style=("--lh", format!("{:.1}px", label.line_height))
+                            style=("left", format!("{}px", fixed(x0, 1)))
+                            style=("top", format!("{}px", fixed(y0, 1)))
+                            style=("width", format!("{}px", fixed(x1 - x0, 1)))
+                            style=("height", format!("{}px", fixed(y1 - y0, 1)))
+                            style=("--lx", format!("{}px", fixed(b.x - x0, 1)))
+                            style=("--ly", format!("{}px", fixed(b.y - y0, 1)))
+                            style=("--lw", format!("{}px", fixed(b.w, 1)))
+                            style=("--lh", format!("{}px", fixed(label.line_height, 1)))
                             on:click=move |ev: web_sys::MouseEvent| {
                                 ev.prevent_default();
                                 on_go.run(i);
@@ -258,8 +260,8 @@ pub fn TrackSvg(
             <svg
                 class="track"
                 viewBox=view_box
-                width=move || layout.with(|l| format!("{:.0}", l.width))
-                height=move || layout.with(|l| format!("{:.0}", l.height))
+                width=move || layout.with(|l| fixed(l.width, 0))
+                height=move || layout.with(|l| fixed(l.height, 0))
                 aria-hidden="true"
                 focusable="false"
             >
