@@ -38,8 +38,12 @@ for (const pageFile of pages) {
   }
   console.log(`  TOTAL first view of ${pageFile}`.padEnd(44) + kb(total.raw).padStart(11) + kb(total.gz).padStart(11) + kb(total.br).padStart(11) + '   (target <= 150 KB brotli)');
 }
-for (const f of fs.readdirSync(DIST).filter((f) => /^qitar-story-.*(\.js|_bg\.wasm)$/.test(f))) {
-  console.log(`  on demand, ?story= pages only: ${f}`.padEnd(56) + kb(size(path.join(DIST, f + '.br'))).padStart(11) + ' brotli');
+// The builds fetched later: the card's (on intent or when idle) and the
+// one ?story= pages load instead of the first view's.
+for (const [what, re] of [['the card, on demand', /^qitar-card-.*(\.js|_bg\.wasm)$/], ['?story= pages, instead', /^qitar-story-.*(\.js|_bg\.wasm)$/]]) {
+  for (const f of fs.readdirSync(DIST).filter((f) => re.test(f)).sort()) {
+    console.log(`  ${what}: ${f}`.padEnd(64) + kb(size(path.join(DIST, f + '.br'))).padStart(11) + ' brotli');
+  }
 }
 console.log(`  embed.js (host loader): ${kb(size(path.join(DIST, 'embed.js.gz')))} gzip (target < 2 KB)`);
 

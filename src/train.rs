@@ -174,7 +174,7 @@ pub fn TrackSvg(
             .into_iter()
             .enumerate()
             .map(|(i, (p, _, st))| {
-                let r = if st.waypoint { 5.5 } else { 7.0 };
+                let r = if st.waypoint { "5.5" } else { "7" };
                 view! {
                     <circle
                         class="stop-dot"
