@@ -454,7 +454,7 @@ mod tests {
         assert_eq!(fixed(0.0625, 4), "0.0625");
         assert_eq!(fixed(1.0, 3), "1.000");
         assert_eq!(fixed(f64::NAN, 1), "0.0");
-        for x in [0.0, 2.71828, -271.8, 1234.5678, 0.001] {
+        for x in [0.0, 4.56789, -271.8, 1234.5678, 0.001] {
             assert_eq!(fixed(x, 2), format!("{x:.2}").replace("-0.00", "0.00"));
         }
     }
