@@ -16,6 +16,7 @@ use std::path::PathBuf;
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     println!("cargo::rerun-if-env-changed=QITAR_STORY");
+    println!("cargo::rerun-if-env-changed=QITAR_STORY_ORIGINS");
     for f in ["build.rs", "src/i18n.rs", "src/story.rs", "content/ui.json"] {
         println!("cargo::rerun-if-changed={}", root.join(f).display());
     }
@@ -47,11 +48,32 @@ fn main() {
 
     let story = uneval::to_string(&story).unwrap_or_else(|e| fail(&format!("uneval: {e}")));
     let ui = uneval::to_string(&table).unwrap_or_else(|e| fail(&format!("uneval: {e}")));
+    // Origins besides the page's own that `?story=` may load from.
+    let origins: Vec<String> = std::env::var("QITAR_STORY_ORIGINS")
+        .unwrap_or_default()
+        .split([' ', ','])
+        .filter(|o| !o.is_empty())
+        .map(|o| {
+            let o = o.trim_end_matches('/').to_ascii_lowercase();
+            let host = o
+                .strip_prefix("https://")
+                .or_else(|| o.strip_prefix("http://"))
+                .unwrap_or_default();
+            if host.is_empty() || host.contains(['/', '?', '#', '@', '*']) {
+                fail(&format!(
+                    "QITAR_STORY_ORIGINS: {o:?} is not an origin (https://host or https://host:port)"
+                ));
+            }
+            o
+        })
+        .collect();
     let code = format!(
         "/// The built-in story, as checked by the build script.\n\
          pub(super) fn baked_story() -> Story {{ {story} }}\n\
          /// The interface strings, as checked by the build script.\n\
-         pub(super) fn baked_ui() -> Table {{ {ui} }}\n"
+         pub(super) fn baked_ui() -> Table {{ {ui} }}\n\
+         /// Origins besides the page's own that `?story=` may load from.\n\
+         pub(super) const STORY_ORIGINS: &[&str] = &{origins:?};\n"
     );
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("content.rs");
     std::fs::write(&out, code)

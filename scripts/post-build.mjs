@@ -124,6 +124,10 @@ for (const p of pre.pages) {
   fs.writeFileSync(path.join(staging, file(p.lang)), page);
 }
 
+// The story file's JSON Schema, for editors of story files served with the
+// graphic (content/story.schema.json, kept in step with the types by a test).
+fs.copyFileSync(path.join(root, 'content/story.schema.json'), path.join(staging, 'story.schema.json'));
+
 // The host-side loader goes on every article page: minified (terser), with
 // its licence comment kept.
 const embedSrc = fs.readFileSync(path.join(root, 'embed/embed.js'), 'utf8');

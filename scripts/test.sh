@@ -19,7 +19,9 @@ cargo test
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 step "release build (with the demo host page the embed tests use)"
-QITAR_DEMO=1 trunk build --release --offline
+# The demo host page, and one other origin ?story= may load from (the e2e
+# tests serve it on that port).
+QITAR_DEMO=1 QITAR_STORY_ORIGINS=http://127.0.0.1:47615 trunk build --release --offline
 step "end-to-end tests (Playwright, headless Chromium)"
 # A hung test fails after 3 minutes instead of holding CI to its limit.
 node --test --test-timeout=180000 tests/e2e/

@@ -75,7 +75,9 @@ pub fn App() -> impl IntoView {
         .or_else(|| use_context::<PageLang>().map(|p| p.0));
     let story_url = page::param("story").filter(|u| !u.trim().is_empty());
 
-    let lang = RwSignal::new(url_lang.unwrap_or_default());
+    // Until a story says otherwise, the language of the page it was served as
+    // (so an error on en.html is in English).
+    let lang = RwSignal::new(url_lang.or_else(page::document_lang).unwrap_or_default());
     let locales = RwSignal::new(NumberLocales::default());
     let theme = RwSignal::new(0u32);
     let ctx = Ctx {

@@ -14,6 +14,12 @@ mod baked {
 }
 use baked::{baked_story, baked_ui};
 
+/// Origins besides the page's own that `?story=` may load from, named at
+/// build time (`QITAR_STORY_ORIGINS`).
+pub fn story_origins() -> &'static [&'static str] {
+    baked::STORY_ORIGINS
+}
+
 /// The story this build ships with.
 pub fn story() -> &'static Story {
     static STORY: OnceLock<Story> = OnceLock::new();

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all(deserialize = "lowercase"))]
 pub enum Lang {
     #[default]
@@ -88,6 +89,12 @@ pub struct Strings {
     pub error_title: String,
     pub error_intro: String,
     pub error_fetch: String,
+    /// A `?story=` from an origin the build does not allow: `{origin}`, `{allowed}`.
+    pub error_refused: String,
+    /// The server answered `{status}`.
+    pub error_http: String,
+    /// No readable answer: network, CORS or CSP.
+    pub error_network: String,
     pub error_back: String,
     pub panic: String,
     pub station_word: String,

@@ -82,7 +82,7 @@ fn boot(story_file: bool, provide: fn()) {
         false => {
             let s = content::story();
             let lang = requested_lang()
-                .or_else(prerendered_lang)
+                .or_else(page::document_lang)
                 .unwrap_or(s.default_lang);
             Some(s.number_locales.get(lang).to_string())
         }
@@ -109,17 +109,6 @@ fn requested_lang() -> Option<i18n::Lang> {
     page::param("lang").and_then(|l| i18n::Lang::parse(&l))
 }
 
-/// The language this page was prerendered in (`<html lang>`, before the app
-/// sets it).
-#[cfg(target_arch = "wasm32")]
-fn prerendered_lang() -> Option<i18n::Lang> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|l| i18n::Lang::parse(&l))
-}
-
 /// The build prerenders the whole story into a page per language (readable
 /// without JavaScript, and the first paint). When the reader asked for
 /// exactly that page, the app hydrates it in place: nothing is rebuilt,
@@ -135,7 +124,7 @@ fn take_over_static_page(story_file: bool, provide: fn()) {
     // names another; a story from elsewhere brings its own default.
     let page_lang = match story_file {
         true => None,
-        false => prerendered_lang(),
+        false => page::document_lang(),
     };
     // Hydration needs the page exactly as prerendered; an extension or a
     // translator may have added or removed elements since.

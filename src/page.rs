@@ -85,6 +85,26 @@ pub fn hash() -> String {
         .unwrap_or_else(|| raw.to_string())
 }
 
+/// The language the page was served in (`<html lang>`, before the app
+/// changes it).
+pub fn document_lang() -> Option<Lang> {
+    browser()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| Lang::parse(&l))
+}
+
+/// `url` resolved against the page's address, and the origin of each
+/// (`https://host:port`). The page's own is read from its address, not
+/// `location.origin`, which is "null" in a sandboxed frame.
+pub fn resolve_url(url: &str) -> Option<(String, String, String)> {
+    let href = browser()?.location().href().ok()?;
+    let page = web_sys::Url::new(&href).ok()?;
+    let target = web_sys::Url::new_with_base(url, &href).ok()?;
+    Some((target.href(), target.origin(), page.origin()))
+}
+
 pub fn set_document_lang(lang: Lang) {
     if let Some(root) = browser()
         .and_then(|w| w.document())

@@ -14,8 +14,13 @@ use crate::story::{self, Problem, Story, StoryError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// The file could not be fetched at all.
-    Fetch { url: String, reason: String },
+    /// The page does not show stories from that origin.
+    Refused { url: String, origin: String },
+    /// The server answered, but not with the file.
+    Http { url: String, status: u16 },
+    /// No answer the page may read: offline, the server down, no CORS
+    /// header, or the page's Content-Security-Policy (`connect-src`).
+    Network { url: String, reason: String },
     /// The file arrived but does not hold a valid story.
     Invalid {
         url: String,
@@ -23,37 +28,55 @@ pub enum LoadError {
     },
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let js = |e: wasm_bindgen::JsValue| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "network error".into())
-    };
-    let w = web_sys::window().ok_or("no window")?;
-    let resp: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
-        .await
-        .map_err(js)?
-        .dyn_into()
-        .map_err(js)?;
-    if !resp.ok() {
-        return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
-    }
-    JsFuture::from(resp.text().map_err(js)?)
-        .await
-        .map_err(js)?
-        .as_string()
-        .ok_or_else(|| "the response is not text".into())
+/// Whether this page shows a story from `origin`: its own, or one the build
+/// allows (`QITAR_STORY_ORIGINS`). Anything else could put any text at the
+/// graphic's address.
+pub fn origin_allowed(origin: &str, own: &str, allowed: &[&str]) -> bool {
+    origin != "null" && (origin == own || allowed.contains(&origin))
 }
 
-/// Fetches and validates a story from another URL.
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let network = |e: wasm_bindgen::JsValue| LoadError::Network {
+        url: url.to_string(),
+        reason: e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "network error".into()),
+    };
+    let w = web_sys::window().ok_or_else(|| network("no window".into()))?;
+    let resp: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    if !resp.ok() {
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: resp.status(),
+        });
+    }
+    JsFuture::from(resp.text().map_err(network)?)
+        .await
+        .map_err(network)?
+        .as_string()
+        .ok_or_else(|| network("the response is not text".into()))
+}
+
+/// Fetches and validates a story from another URL, if the page may show it.
 pub async fn load_remote(url: String) -> Result<Story, LoadError> {
-    let body = fetch_text(&url).await.map_err(|reason| LoadError::Fetch {
-        url: url.clone(),
-        reason,
-    })?;
+    let Some((href, origin, own)) = crate::page::resolve_url(&url) else {
+        return Err(LoadError::Refused {
+            url,
+            origin: "?".into(),
+        });
+    };
+    if !origin_allowed(&origin, &own, crate::content::story_origins()) {
+        return Err(LoadError::Refused { url, origin });
+    }
+    let body = fetch_text(&href).await?;
     story::load(&body).map_err(|errors| LoadError::Invalid { url, errors })
 }
 
@@ -103,18 +126,14 @@ pub fn mount(m: RemoteMount) {
 fn ErrorPanel(error: LoadError) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let (url, errors) = match error {
-        LoadError::Fetch { url, reason } => (url, Err(reason)),
         LoadError::Invalid { url, errors } => (url, Ok(errors)),
+        LoadError::Refused { url, origin } => (url, Err(Failure::Refused(origin))),
+        LoadError::Http { url, status } => (url, Err(Failure::Http(status))),
+        LoadError::Network { url, reason } => (url, Err(Failure::Network(reason))),
     };
+    let fetch_failed = errors.is_err();
     let items = match errors {
-        // What the browser or the JSON reader said is English: marked so.
-        Err(reason) => vec![Either::Left(view! {
-            <li>
-                {move || t(ctx.lang.get()).error_fetch.clone()}
-                ": "
-                <code dir="ltr" lang="en">{reason}</code>
-            </li>
-        })],
+        Err(failure) => vec![Either::Left(view! { <li>{failure.view(ctx)}</li> })],
         Ok(errors) => errors
             .into_iter()
             .map(|e| {
@@ -142,10 +161,18 @@ fn ErrorPanel(error: LoadError) -> impl IntoView {
             .collect(),
     };
     let back = move || format!("?lang={}", ctx.lang.get().code());
+    let intro = move || {
+        let s = t(ctx.lang.get());
+        if fetch_failed {
+            s.error_fetch.clone()
+        } else {
+            s.error_intro.clone()
+        }
+    };
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
             <h1 id="error-title">{ui_text(|s| &s.error_title)}</h1>
-            <p>{ui_text(|s| &s.error_intro)}</p>
+            <p>{intro}</p>
             <p class="error-url">
                 <code dir="ltr">{url}</code>
             </p>
@@ -154,5 +181,46 @@ fn ErrorPanel(error: LoadError) -> impl IntoView {
                 <a href=back>{ui_text(|s| &s.error_back)}</a>
             </p>
         </section>
+    }
+}
+
+/// Why a story file could not be fetched, in the reader's language, with
+/// what to check.
+enum Failure {
+    Refused(String),
+    Http(u16),
+    Network(String),
+}
+
+impl Failure {
+    fn view(self, ctx: Ctx) -> impl IntoView {
+        // What the browser said is English: marked so.
+        let detail = match &self {
+            Failure::Network(reason) => Some(reason.clone()),
+            _ => None,
+        }
+        .map(|r| view! { " " <code dir="ltr" lang="en">{r}</code> });
+        let words = move || {
+            let s = t(ctx.lang.get());
+            match &self {
+                Failure::Refused(origin) => {
+                    let own = crate::page::resolve_url("")
+                        .map(|(_, _, own)| own)
+                        .unwrap_or_default();
+                    let mut allowed = vec![own.as_str()];
+                    allowed.extend(crate::content::story_origins());
+                    fill(
+                        &s.error_refused,
+                        &[
+                            ("origin", origin),
+                            ("allowed", &allowed.join(s.list_separator.as_str())),
+                        ],
+                    )
+                }
+                Failure::Http(status) => fill(&s.error_http, &[("status", &status.to_string())]),
+                Failure::Network(_) => s.error_network.clone(),
+            }
+        };
+        view! { <span>{words}</span>{detail} }
     }
 }

@@ -10,6 +10,7 @@ use crate::i18n::{fill, Lang, Problems};
 /// A text in both languages. A missing language deserialises as empty so
 /// that validation can list it beside every other problem.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     #[serde(default)]
@@ -28,6 +29,7 @@ impl Text {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NumberLocales {
     pub ar: String,
@@ -53,8 +55,12 @@ impl Default for NumberLocales {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Story {
+    /// The JSON Schema this file follows, for editors (`story.schema.json`).
+    #[serde(default, rename(deserialize = "$schema"))]
+    pub schema: Option<String>,
     pub version: u32,
     #[serde(default)]
     pub default_lang: Lang,
@@ -71,6 +77,7 @@ pub struct Story {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
     pub id: String,
@@ -79,6 +86,7 @@ pub struct Platform {
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all(deserialize = "snake_case"))]
 pub enum StationKind {
     #[default]
@@ -88,6 +96,7 @@ pub enum StationKind {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Station {
     pub id: String,
@@ -108,6 +117,7 @@ pub struct Station {
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all(deserialize = "snake_case"))]
 pub enum Unit {
     Count,
@@ -116,6 +126,7 @@ pub enum Unit {
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all(deserialize = "snake_case"))]
 pub enum Display {
     #[default]
@@ -124,6 +135,7 @@ pub enum Display {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stat {
     pub id: String,
@@ -150,6 +162,7 @@ pub struct Stat {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArticleClaim {
     pub value: Option<f64>,
@@ -157,6 +170,7 @@ pub struct ArticleClaim {
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all(deserialize = "snake_case"))]
 pub enum ChartKind {
     /// One bar per period.
@@ -172,6 +186,7 @@ pub enum ChartKind {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
     pub kind: ChartKind,
@@ -196,6 +211,7 @@ impl ChartKind {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bar {
     pub label: Text,
@@ -214,6 +230,7 @@ pub struct Bar {
 /// A period by ISO dates (`2016-07-01` to `2016-12-31`; a month or a year
 /// stands for all of it), both ends included.
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     pub from: String,
@@ -221,6 +238,7 @@ pub struct Span {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
     pub id: String,
@@ -233,6 +251,7 @@ pub struct Initiative {
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -867,4 +886,45 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
         }
     }
     c.errors
+}
+
+/// The story file's JSON Schema, from these types (`qitar-check --schema`;
+/// `content/story.schema.json` is its output, kept in step by a test).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn schema_json() -> String {
+    let mut schema = schemars::schema_for!(Story);
+    schema.insert("title".into(), "qitar story file".into());
+    let mut value = schema.to_value();
+    file_names_in_defaults(&mut value);
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// Defaults come from `Serialize`, which keeps the Rust names of unit
+/// variants (the code generator needs them); the file says `"station"`,
+/// not `"Station"`.
+#[cfg(not(target_arch = "wasm32"))]
+fn file_names_in_defaults(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, child) in map.iter_mut() {
+                match child {
+                    serde_json::Value::String(s)
+                        if k == "default" && s.starts_with(|c: char| c.is_ascii_uppercase()) =>
+                    {
+                        let mut out = String::new();
+                        for (i, c) in s.chars().enumerate() {
+                            if c.is_ascii_uppercase() && i > 0 {
+                                out.push('_');
+                            }
+                            out.push(c.to_ascii_lowercase());
+                        }
+                        *s = out;
+                    }
+                    _ => file_names_in_defaults(child),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(file_names_in_defaults),
+        _ => {}
+    }
 }

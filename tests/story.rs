@@ -566,3 +566,37 @@ fn a_station_is_named_alike_everywhere() {
         ui(Lang::Ar).waypoint
     );
 }
+
+#[test]
+fn story_schema_file_is_in_step_with_the_types() {
+    let file = include_str!("../content/story.schema.json");
+    assert!(
+        file.trim_end() == qitar::story::schema_json(),
+        "content/story.schema.json is stale: run\n  cargo run --quiet --bin qitar-check -- --schema > content/story.schema.json"
+    );
+    // The story file names it, for editors.
+    assert_eq!(real()["$schema"], "story.schema.json");
+}
+
+#[test]
+fn a_story_url_must_be_from_this_page_or_an_allowed_origin() {
+    use qitar::remote::origin_allowed;
+    let own = "https://graphics.example";
+    assert!(origin_allowed(own, own, &[]));
+    assert!(!origin_allowed("https://evil.example", own, &[]));
+    assert!(origin_allowed(
+        "https://stories.example",
+        own,
+        &["https://stories.example"]
+    ));
+    assert!(
+        !origin_allowed("http://graphics.example", own, &[]),
+        "another scheme is another origin"
+    );
+    assert!(
+        !origin_allowed("https://graphics.example:8443", own, &[]),
+        "another port too"
+    );
+    // data: and blob: URLs have an opaque origin: never.
+    assert!(!origin_allowed("null", "null", &["null"]));
+}

@@ -26,8 +26,9 @@ const TYPES = {
  * with `{ body, type, headers }` for anything else; a
  * page the browser gets from this server, unlike one a test intercepts,
  * counts as loopback, so it may frame the graphic on another loopback origin.
+ * `port` fixes the port (default: any free one).
  */
-export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), compressed = true, prefix = '/', pages = () => undefined } = {}) {
+export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), compressed = true, prefix = '/', pages = () => undefined, port = 0 } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix)) {
@@ -75,7 +76,7 @@ export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), com
     tryNext(0);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
       resolve({ url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) });
     });

@@ -16,15 +16,7 @@ const allStats = [
 // Another site's story file, with and without CORS (see the tests at the end).
 const elsewhere = structuredClone(story);
 elsewhere.title = { ar: 'قصة من موقع آخر', en: 'A story from another site' };
-const env = withBrowser({
-  pages: (p) => {
-    const body = JSON.stringify(elsewhere);
-    const type = 'application/json';
-    if (p === '/elsewhere/cors.json') return { body, type, headers: { 'access-control-allow-origin': '*' } };
-    if (p === '/elsewhere/no-cors.json') return { body, type };
-    return undefined;
-  },
-});
+const env = withBrowser({ pages: (p) => elsewherePages(p) });
 for (const lang of ['ar', 'en']) {
   test(`the whole story renders in ${lang}`, async () => {
     const { ctx, page, errors } = await open(env, lang === 'ar' ? '' : '?lang=en');
@@ -80,12 +72,12 @@ test('the language switch flips in place and keeps the reader at 2017', async ()
 test('a broken story URL shows a translated error panel, never a blank page', async () => {
   const { ctx, page } = await open(env, '?lang=en&story=missing.json');
   await page.waitForSelector('.error-panel');
-  assert.match(await page.textContent('.error-panel'), /Could not load the story file: HTTP 404/);
-  // What the browser said is English, and marked so in either language.
-  assert.match(await page.textContent('.error-list code[lang="en"]'), /HTTP 404/);
+  assert.match(await page.textContent('.error-panel'), /Could not load the story file/);
+  assert.match(await page.textContent('.error-list'), /The server answered 404.*Check the address/);
   await page.click('.lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'ar');
   assert.match(await page.textContent('.error-panel'), /تعذّر تحميل ملف القصة/);
+  assert.match(await page.textContent('.error-list'), /ردّ الخادم بالرمز 404/);
   await ctx.close();
 });
 
@@ -129,23 +121,63 @@ test('a story from ?story= loads, then reads, switches language and opens cards 
   await ctx.close();
 });
 
-// The README: another newsroom may host a story file elsewhere, served with CORS.
-for (const cors of [true, false]) {
-  test(`a ?story= on another origin ${cors ? 'served with CORS renders' : 'served without CORS shows the error panel'}`, async () => {
-    const other = `http://localhost:${new URL(env.server.url).port}/elsewhere/${cors ? 'cors' : 'no-cors'}.json`;
-    const { ctx, page } = await open(env, `?lang=en&story=${encodeURIComponent(other)}`, { width: 1280, height: 800 });
-    if (cors) {
-      await page.waitForSelector('article h1');
-      assert.equal(await page.textContent('article h1'), elsewhere.title.en);
-      assert.equal(await page.locator('.track-stage .stop').count(), elsewhere.stations.length);
-    } else {
-      await page.waitForSelector('.error-panel');
-      assert.match(await page.textContent('.error-panel'), /Could not load the story file/);
-      assert.equal(await page.locator('article').count(), 0);
-    }
+// ?story= is same origin only, unless the build allows another origin:
+// scripts/test.sh builds with QITAR_STORY_ORIGINS=http://127.0.0.1:47615.
+const ALLOWED_PORT = 47615;
+const elsewherePages = (p) => {
+  const body = JSON.stringify(elsewhere);
+  const type = 'application/json';
+  if (p === '/elsewhere/cors.json') return { body, type, headers: { 'access-control-allow-origin': '*' } };
+  if (p === '/elsewhere/no-cors.json') return { body, type };
+  return undefined;
+};
+
+for (const [lang, page0] of [['en', 'en.html'], ['ar', '']]) {
+  test(`a ?story= from an origin the build does not allow is refused, in the page's language (${lang})`, async () => {
+    const other = `http://localhost:${new URL(env.server.url).port}/elsewhere/cors.json`;
+    const { ctx, page } = await open(env, `${page0}?story=${encodeURIComponent(other)}`, { width: 1280, height: 800 });
+    await page.waitForSelector('.error-panel');
+    const text = await page.textContent('.error-panel');
+    const ui = JSON.parse(fs.readFileSync(new URL('../../content/ui.json', import.meta.url)))[lang];
+    assert.ok(text.includes(ui.error_fetch), text);
+    assert.ok(text.includes(`http://localhost:${new URL(env.server.url).port}`), `the refusal names the origin: ${text}`);
+    assert.ok(text.includes(new URL(env.server.url).origin), `and the allowed ones: ${text}`);
+    assert.ok(text.includes(ui.error_refused.split('{')[0].trim()), text);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.equal(await page.locator('article').count(), 0);
     await ctx.close();
   });
 }
+
+test('a ?story= from an allowed origin renders when served with CORS, and says what to check when not', async () => {
+  const other = await serve({ pages: elsewherePages, port: ALLOWED_PORT });
+  try {
+    const cors = encodeURIComponent(`http://127.0.0.1:${ALLOWED_PORT}/elsewhere/cors.json`);
+    let r = await open(env, `?lang=en&story=${cors}`, { width: 1280, height: 800 });
+    await r.page.waitForSelector('article h1');
+    assert.equal(await r.page.textContent('article h1'), elsewhere.title.en);
+    assert.equal(await r.page.locator('.track-stage .stop').count(), elsewhere.stations.length);
+    await r.ctx.close();
+    const noCors = encodeURIComponent(`http://127.0.0.1:${ALLOWED_PORT}/elsewhere/no-cors.json`);
+    r = await open(env, `en.html?story=${noCors}`, { width: 1280, height: 800 });
+    await r.page.waitForSelector('.error-panel');
+    const text = await r.page.textContent('.error-panel');
+    assert.match(text, /Could not load the story file/);
+    assert.match(text, /Access-Control-Allow-Origin/);
+    assert.match(text, /connect-src/);
+    assert.equal(await r.page.locator('article').count(), 0);
+    await r.ctx.close();
+  } finally {
+    await other.close();
+  }
+});
+
+test('a ?story= that is not there says the server answered 404', async () => {
+  const { ctx, page } = await open(env, 'en.html?story=missing-story.json', { width: 1280, height: 800 });
+  await page.waitForSelector('.error-panel');
+  assert.match(await page.textContent('.error-panel'), /The server answered 404/);
+  await ctx.close();
+});
 
 // Newsrooms host graphics under a path of their own, not at a site's root.
 test('served from a sub-path, both language pages start and a card draws its chart', async () => {
