@@ -567,6 +567,7 @@ fn a_station_is_named_alike_everywhere() {
     );
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn story_schema_file_is_in_step_with_the_types() {
     let file = include_str!("../content/story.schema.json");
