@@ -16,6 +16,8 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests"
 cargo test
+# The field reference is generated from the schema, which a test keeps in step with the types.
+node scripts/field-reference.mjs --check
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 step "release build (with the demo host page the embed tests use)"

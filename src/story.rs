@@ -13,8 +13,10 @@ use crate::i18n::{fill, Lang, Problems};
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
+    /// The Arabic text.
     #[serde(default)]
     pub ar: String,
+    /// The English text.
     #[serde(default)]
     pub en: String,
 }
@@ -32,7 +34,9 @@ impl Text {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NumberLocales {
+    /// The BCP 47 locale for numbers and dates in Arabic (`ar-u-nu-arab`: Arabic-Indic digits).
     pub ar: String,
+    /// The BCP 47 locale for numbers and dates in English.
     pub en: String,
 }
 
@@ -61,18 +65,28 @@ pub struct Story {
     /// The JSON Schema this file follows, for editors (`story.schema.json`).
     #[serde(default, rename(deserialize = "$schema"))]
     pub schema: Option<String>,
+    /// The file format's version: 1.
     pub version: u32,
+    /// The language a reader gets when the URL does not choose one (`index.html`).
     #[serde(default)]
     pub default_lang: Lang,
+    /// How numbers and dates are written in each language (through the browser's `Intl`).
     #[serde(default)]
     pub number_locales: NumberLocales,
+    /// The headline; also the page's title and its link-preview title.
     pub title: Text,
+    /// The standfirst under the headline; also the page's description.
     pub intro: Text,
+    /// The lines of the map, one per platform, in the order they are drawn.
     pub platforms: Vec<Platform>,
+    /// The stops of the journey, in order.
     pub stations: Vec<Station>,
+    /// Who pushed back: programmes and prizes, each with its figures.
     #[serde(default)]
     pub initiatives: Vec<Initiative>,
+    /// The closing paragraph, after the journey and the initiatives.
     pub closing: Text,
+    /// Every source a station, figure, bar or note cites, by `id`.
     pub sources: Vec<Source>,
 }
 
@@ -80,8 +94,11 @@ pub struct Story {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
+    /// How stations name this line in their `platforms`.
     pub id: String,
+    /// The line's name on the map and in the legend.
     pub name: Text,
+    /// The line's colour, `#rrggbb`.
     pub color: String,
 }
 
@@ -99,19 +116,27 @@ pub enum StationKind {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Station {
+    /// A unique id (links use the year, or this for a waypoint).
     pub id: String,
+    /// `station` (a year of its own) or `waypoint` (no year).
     #[serde(default)]
     pub kind: StationKind,
+    /// The year; years rise along the line. None for a waypoint.
     pub year: Option<i32>,
     /// Overrides the year on the track, e.g. "2017–2018".
     #[serde(default)]
     pub label: Option<Text>,
+    /// The ids of the lines the groups ride at this stop.
     pub platforms: Vec<String>,
+    /// The station's heading.
     pub title: Text,
+    /// A short paragraph: what happened here.
     pub caption: Text,
     /// What the live region says when the reader reaches this station.
     pub announce: Text,
+    /// The id of the source for the caption.
     pub source: String,
+    /// The figures shown at this stop; each opens a card.
     #[serde(default)]
     pub stats: Vec<Stat>,
 }
@@ -120,8 +145,11 @@ pub struct Station {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all(deserialize = "snake_case"))]
 pub enum Unit {
+    /// A number of things.
     Count,
+    /// A percentage (`8.4` is 8.4%).
     Percent,
+    /// US dollars.
     Usd,
 }
 
@@ -129,8 +157,10 @@ pub enum Unit {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all(deserialize = "snake_case"))]
 pub enum Display {
+    /// Every digit: 274,460.
     #[default]
     Full,
+    /// Short: 1.2 million.
     Compact,
 }
 
@@ -138,13 +168,18 @@ pub enum Display {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stat {
+    /// A unique id; the card's link is `#stat-<id>`.
     pub id: String,
+    /// The figure as the primary source gives it.
     pub value: f64,
+    /// What kind of number it is.
     pub unit: Unit,
+    /// How the number is written.
     #[serde(default)]
     pub display: Display,
     /// What the figure counts, read after the number.
     pub label: Text,
+    /// When: the period the figure covers, in words.
     pub period: Text,
     /// What the article said, when it gave this figure.
     pub article: Option<ArticleClaim>,
@@ -156,7 +191,9 @@ pub struct Stat {
     /// How the figure was worked out, when no source states it as such.
     #[serde(default)]
     pub derived: Option<Text>,
+    /// The id of the primary source.
     pub source: String,
+    /// The card's chart, when the figure has one.
     #[serde(default)]
     pub chart: Option<Chart>,
 }
@@ -165,7 +202,9 @@ pub struct Stat {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArticleClaim {
+    /// The article's number, when it gave one (a different `value` needs a `note`).
     pub value: Option<f64>,
+    /// What the article said, in a few words.
     pub claim: Text,
 }
 
@@ -189,8 +228,11 @@ pub enum ChartKind {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
+    /// What the chart shows.
     pub kind: ChartKind,
+    /// The chart's title (also its caption and the data table's).
     pub title: Text,
+    /// The bars, in order.
     pub bars: Vec<Bar>,
     /// The running total after each bar.
     #[serde(default)]
@@ -214,10 +256,14 @@ impl ChartKind {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bar {
+    /// Under the bar: its period or what it is.
     pub label: Text,
+    /// The bar's figure.
     pub value: f64,
+    /// Drawn in the accent colour: the bar the card is about.
     #[serde(default)]
     pub highlight: bool,
+    /// The id of the bar's source.
     pub source: String,
     /// The period the figure covers, both ends included.
     #[serde(default)]
@@ -233,7 +279,9 @@ pub struct Bar {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Span {
+    /// The first day, ISO.
     pub from: String,
+    /// The last day, ISO.
     pub to: String,
 }
 
@@ -241,11 +289,17 @@ pub struct Span {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
+    /// A unique id.
     pub id: String,
+    /// Its name.
     pub name: Text,
+    /// Where it works.
     pub region: Text,
+    /// What it does, in a sentence.
     pub what: Text,
+    /// The id of its source.
     pub source: String,
+    /// Its figures; each opens a card.
     #[serde(default)]
     pub stats: Vec<Stat>,
 }
@@ -254,11 +308,15 @@ pub struct Initiative {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// A unique id, which everything else cites.
     pub id: String,
+    /// The document's title.
     pub title: Text,
+    /// Who published it (shown where it is cited).
     pub publisher: Text,
     /// ISO date, to the day, month or year: "2018-04-05", "2018-03", "2015".
     pub date: Option<String>,
+    /// Where to read it: an `https://` link.
     pub url: Option<String>,
 }
 
