@@ -20,7 +20,9 @@ cargo test
 node scripts/field-reference.mjs --check
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
-step "release build (with the demo host page the embed tests use)"
+step "release builds: the second story, then the first (with the demo host page the embed tests use)"
+# The second story, built as another newsroom would build theirs.
+QITAR_STORY=stories/twitter-suspensions.json trunk build --release --offline --dist dist-twitter
 # The demo host page, and one other origin ?story= may load from (the e2e
 # tests serve it on that port).
 QITAR_DEMO=1 QITAR_STORY_ORIGINS=http://127.0.0.1:47615 trunk build --release --offline

@@ -62,15 +62,22 @@ pub fn Article(story: Arc<Story>) -> impl IntoView {
             </header>
             <section class="journey" aria-labelledby="journey-title">
                 <h2 id="journey-title" data-anchor="">{ui_text(|s| &s.journey)}</h2>
-                <p class="journey-note">{ui_text(|s| &s.journey_note)}</p>
+                {story.journey_note.as_ref().map(|n| view! { <p class="journey-note">{text(n)}</p> })}
                 <Journey story=story.clone() />
             </section>
-            <section class="initiatives" aria-labelledby="initiatives-title">
-                <h2 id="initiatives-title" data-anchor="">{ui_text(|s| &s.initiatives)}</h2>
-                <ul class="initiative-list">{initiatives}</ul>
-            </section>
+            {(!initiatives.is_empty()).then(|| view! {
+                <section class="initiatives" aria-labelledby="initiatives-title">
+                    <h2 id="initiatives-title" data-anchor="">{ui_text(|s| &s.initiatives)}</h2>
+                    <ul class="initiative-list">{initiatives}</ul>
+                </section>
+            })}
             <section class="closing" aria-labelledby="closing-title" data-anchor="">
-                <h2 id="closing-title">{ui_text(|s| &s.closing)}</h2>
+                <h2 id="closing-title">
+                    {match &story.closing_title {
+                        Some(title) => Either::Left(text(title)),
+                        None => Either::Right(ui_text(|s| &s.closing)),
+                    }}
+                </h2>
                 <p class="question">{text(&story.closing)}</p>
             </section>
             <section class="sources" aria-labelledby="sources-title">

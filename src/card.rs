@@ -190,10 +190,12 @@ pub fn CardBody(story: Arc<Story>, stat: Stat) -> impl IntoView {
                 </button>
             </header>
             <div class="compare">
-                <section class="said">
-                    <h3>{ui_text(|s| &s.article_said)}</h3>
-                    <p>{article_said(ctx, &stat)}</p>
-                </section>
+                {story.cites_an_article().then(|| view! {
+                    <section class="said">
+                        <h3>{ui_text(|s| &s.article_said)}</h3>
+                        <p>{article_said(ctx, &stat)}</p>
+                    </section>
+                })}
                 <section class="says">
                     <h3>{ui_text(|s| &s.source_says)}</h3>
                     <p>{source_says(ctx, &stat, "says-figure")}</p>

@@ -61,7 +61,6 @@ pub struct Strings {
     pub switch_label: String,
     pub skip_to_story: String,
     pub journey: String,
-    pub journey_note: String,
     pub waypoint: String,
     pub platforms: String,
     pub figures: String,
@@ -98,6 +97,7 @@ pub struct Strings {
     pub error_back: String,
     pub panic: String,
     pub station_word: String,
+    /// The map's name: `{from}` and `{to}` are the first and last years.
     pub track_label: String,
     pub track_hint: String,
     pub close: String,

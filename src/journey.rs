@@ -335,8 +335,19 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
         })
         .collect::<Vec<_>>();
 
+    // "Stations from 2011 to 2018", the years read from the story.
+    let span = story.year_span();
+    let story_title = story.title.clone();
     let title = Signal::derive(move || {
-        format::digits(&crate::app::t(ctx.lang.get()).track_label, &ctx.locale())
+        let lang = ctx.lang.get();
+        let label = match span {
+            Some((from, to)) => crate::i18n::fill(
+                &crate::app::t(lang).track_label,
+                &[("from", &from.to_string()), ("to", &to.to_string())],
+            ),
+            None => story_title.get(lang).to_string(),
+        };
+        format::digits(&label, &ctx.locale())
     });
     let names: Vec<crate::story::Text> = story.platforms.iter().map(|p| p.name.clone()).collect();
     let line_names = Signal::derive(move || {

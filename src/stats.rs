@@ -173,8 +173,10 @@ fn StatButton(stat: Stat) -> impl IntoView {
             <details class="stat-more">
                 <summary>{ui_text(|s| &s.details)}</summary>
                 <dl>
-                    <dt>{ui_text(|s| &s.article_said)}</dt>
-                    <dd>{article_said(ctx, &stat)}</dd>
+                    {story.cites_an_article().then(|| view! {
+                        <dt>{ui_text(|s| &s.article_said)}</dt>
+                        <dd>{article_said(ctx, &stat)}</dd>
+                    })}
                     <dt>{ui_text(|s| &s.source_says)}</dt>
                     <dd>{source_says(ctx, &stat, "")}</dd>
                     {note.map(|n| view! {

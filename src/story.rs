@@ -79,11 +79,17 @@ pub struct Story {
     pub intro: Text,
     /// The lines of the map, one per platform, in the order they are drawn.
     pub platforms: Vec<Platform>,
+    /// A line under the journey's heading: whose account of it this is.
+    #[serde(default)]
+    pub journey_note: Option<Text>,
     /// The stops of the journey, in order.
     pub stations: Vec<Station>,
     /// Who pushed back: programmes and prizes, each with its figures.
     #[serde(default)]
     pub initiatives: Vec<Initiative>,
+    /// The closing section's heading (without it: a generic "Last stop").
+    #[serde(default)]
+    pub closing_title: Option<Text>,
     /// The closing paragraph, after the journey and the initiatives.
     pub closing: Text,
     /// Every source a station, figure, bar or note cites, by `id`.
@@ -321,6 +327,26 @@ pub struct Source {
 }
 
 impl Story {
+    /// Whether the story sets figures beside an article's (a story told
+    /// from its sources alone has no "what the article said").
+    pub fn cites_an_article(&self) -> bool {
+        self.stats().any(|s| s.article.is_some())
+    }
+
+    /// The first and last years the line covers, read from the stations'
+    /// years and their labels ("2017–2018").
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        let mut years: Vec<i32> = self.stations.iter().filter_map(|s| s.year).collect();
+        for label in self.stations.iter().filter_map(|s| s.label.as_ref()) {
+            for word in label.en.split(|c: char| !c.is_ascii_digit()) {
+                if word.len() == 4 {
+                    years.extend(word.parse::<i32>().ok());
+                }
+            }
+        }
+        Some((*years.iter().min()?, *years.iter().max()?))
+    }
+
     /// Every statistic, in reading order: stations first, then initiatives.
     pub fn stats(&self) -> impl Iterator<Item = &Stat> {
         self.stations
@@ -848,6 +874,12 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
     c.text("title", &story.title);
     c.text("intro", &story.intro);
     c.text("closing", &story.closing);
+    if let Some(t) = &story.closing_title {
+        c.text("closing_title", t);
+    }
+    if let Some(t) = &story.journey_note {
+        c.text("journey_note", t);
+    }
 
     let mut source_ids = HashSet::new();
     for (i, s) in story.sources.iter().enumerate() {

@@ -601,3 +601,26 @@ fn a_story_url_must_be_from_this_page_or_an_allowed_origin() {
     // data: and blob: URLs have an opaque origin: never.
     assert!(!origin_allowed("null", "null", &["null"]));
 }
+
+/// Every story in `stories/` is a real one, built and tested by the test
+/// command: it must pass the same checks.
+#[test]
+fn every_story_in_stories_validates() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/stories");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            if let Err(errs) = load(&text) {
+                panic!(
+                    "{}:\n{}",
+                    path.display(),
+                    errs.iter().map(en).collect::<Vec<_>>().join("\n")
+                );
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 1, "no story in stories/");
+}
