@@ -24,6 +24,10 @@
     location.replace(pages[want] + location.search + location.hash);
     return;
   }
+  // Another story is on its way (?story=): the built-in one, prerendered
+  // here, must not show under its address. The app removes the class when
+  // it takes the page over.
+  if ((q.get('story') || '').trim()) root.classList.add('remote-story');
   var theme = q.get('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
   var framed;

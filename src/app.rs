@@ -130,7 +130,9 @@ pub fn App() -> impl IntoView {
                 <a class="skip" href="#main">{ui_text(|s| &s.skip_to_story)}</a>
                 <LangSwitch />
             </header>
-            <main id="main" tabindex="-1" node_ref=main_ref>
+            // What the static page says under `?story=` until the app has
+            // started (style/main.css shows it; embed/page-mode.js decides).
+            <main id="main" tabindex="-1" node_ref=main_ref data-loading=ui_text(|s| &s.loading)>
                 {body}
             </main>
         </div>

@@ -160,6 +160,7 @@ fn take_over_static_page(story_file: bool, provide: fn()) {
             }
         }
     }
+    page::end_remote_story_wait();
     // The reader may have scrolled the static page while the app loaded.
     if let (Some(w), Some(y)) = (web_sys::window(), scroll) {
         w.scroll_to_with_x_and_y(0.0, y);

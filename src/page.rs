@@ -105,6 +105,41 @@ pub fn resolve_url(url: &str) -> Option<(String, String, String)> {
     Some((target.href(), target.origin(), page.origin()))
 }
 
+/// The tab's title and the page's description, for a story that is not
+/// the one prerendered; and the end of the static page's "another story is
+/// loading" state (`remote-story`, set by embed/page-mode.js).
+pub fn set_document_meta(title: &str, description: &str) {
+    let Some(doc) = browser().and_then(|w| w.document()) else {
+        return;
+    };
+    doc.set_title(title);
+    if let Ok(Some(meta)) = doc.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", description);
+    }
+    for property in ["og:title", "og:description"] {
+        if let Ok(Some(meta)) = doc.query_selector(&format!("meta[property=\"{property}\"]")) {
+            let _ = meta.set_attribute(
+                "content",
+                if property == "og:title" {
+                    title
+                } else {
+                    description
+                },
+            );
+        }
+    }
+}
+
+/// The app has the page: drop the static page's "another story is loading".
+pub fn end_remote_story_wait() {
+    if let Some(root) = browser()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().remove_1("remote-story");
+    }
+}
+
 pub fn set_document_lang(lang: Lang) {
     if let Some(root) = browser()
         .and_then(|w| w.document())

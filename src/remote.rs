@@ -102,6 +102,8 @@ pub fn mount(m: RemoteMount) {
             if !lang_chosen {
                 ctx.lang.set(s.default_lang);
             }
+            let lang = ctx.lang.get_untracked();
+            crate::page::set_document_meta(s.title.get(lang), s.intro.get(lang));
             ctx.locales.set(s.number_locales.clone());
             Arc::new(s)
         });

@@ -121,6 +121,32 @@ test('a story from ?story= loads, then reads, switches language and opens cards 
   await ctx.close();
 });
 
+test('static page under ?story=: the built-in story is not shown, the page says another one is loading', async () => {
+  const { ctx, page } = await open(env, 'en.html?story=retold.json', { width: 390, height: 844, app: false });
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('remote-story')), true);
+  assert.equal(await page.locator('main > article').isVisible(), false, 'the built-in story shows under ?story=');
+  const said = await page.evaluate(() => getComputedStyle(document.querySelector('main'), '::before').content);
+  assert.equal(said, JSON.stringify('Loading the story…'));
+  await ctx.close();
+});
+
+test('a ?story= page takes the story\'s title and description once it renders', async () => {
+  const retold = structuredClone(story);
+  retold.title = { ar: 'قصة أخرى', en: 'Another story, its own title' };
+  retold.intro = { ar: 'مقدمة أخرى', en: 'Another introduction.' };
+  const { ctx, page } = await open(env, '?lang=en&story=titled.json', {
+    width: 390,
+    height: 844,
+    before: (_, p) => p.route('**/titled.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(retold) })),
+  });
+  await page.waitForSelector('article h1');
+  assert.equal(await page.title(), retold.title.en);
+  assert.equal(await page.getAttribute('meta[name="description"]', 'content'), retold.intro.en);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('remote-story')), false);
+  assert.ok(await page.locator('main > article').isVisible());
+  await ctx.close();
+});
+
 // ?story= is same origin only, unless the build allows another origin:
 // scripts/test.sh builds with QITAR_STORY_ORIGINS=http://127.0.0.1:47615.
 const ALLOWED_PORT = 47615;
