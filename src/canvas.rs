@@ -5,8 +5,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::app::Ctx;
 use crate::charts::{self, ChartData, Theme};
+use crate::ctx::Ctx;
 
 /// Reads the chart colours from the page's CSS custom properties, so the
 /// light and dark themes (and a host's overrides) apply to the canvas too.

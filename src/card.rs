@@ -9,9 +9,9 @@ use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::app::{t, text, ui_text, Ctx};
 use crate::canvas::ChartCanvas;
 use crate::charts::{self, ChartData};
+use crate::ctx::{t, text, ui_text, Ctx};
 use crate::format::{self, Style};
 use crate::i18n::Lang;
 use crate::stats::{article_said, dom_id, figure, note_and_derivation, source_says};

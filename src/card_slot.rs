@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::app::{ui_text, Ctx};
+use crate::ctx::{ui_text, Ctx};
 use crate::story::{Stat, Story};
 
 /// The card, drawn by the card's wasm (`stats::CardContent` for the first

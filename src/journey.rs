@@ -6,10 +6,10 @@ use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::app::{ui_text, Ctx};
-use crate::article::{station_anchor, station_label, StationItem};
+use crate::ctx::{ui_text, Ctx};
 use crate::format::{self, fixed};
 use crate::scroll::{self, Position, View};
+use crate::station::{station_anchor, station_label, StationItem};
 use crate::story::{Station, StationKind, Story};
 use crate::track::{self, Frame, Stop};
 use crate::train::{LineInfo, StopInfo, TrackSvg};
@@ -342,7 +342,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
         let lang = ctx.lang.get();
         let label = match span {
             Some((from, to)) => crate::i18n::fill(
-                &crate::app::t(lang).track_label,
+                &crate::ctx::t(lang).track_label,
                 &[("from", &from.to_string()), ("to", &to.to_string())],
             ),
             None => story_title.get(lang).to_string(),

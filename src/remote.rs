@@ -6,9 +6,10 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::app::{t, ui_text, Ctx, RemoteMount};
+use crate::app::RemoteMount;
 use crate::article::Article;
 use crate::content::ui;
+use crate::ctx::{t, ui_text, Ctx};
 use crate::i18n::fill;
 use crate::story::{self, Problem, Story, StoryError};
 

@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::app::{t, text, ui_text, Ctx};
+use crate::ctx::{t, text, ui_text, Ctx};
 use crate::format::{self, Style};
 use crate::story::{Stat, Story};
 

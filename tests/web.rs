@@ -225,7 +225,7 @@ async fn a_missing_story_url_shows_the_error_panel() {
     assert_eq!(count(&host, ".error-panel[role=alert]"), 1);
     let panel = text_of(&host, ".error-panel");
     assert!(panel.contains("Could not load the story file"), "{panel}");
-    assert!(panel.contains("HTTP 404"), "{panel}");
+    assert!(panel.contains("The server answered 404"), "{panel}");
     // The page around it still works: the language switch is there.
     assert_eq!(count(&host, ".lang-switch"), 1);
     host.remove();
