@@ -546,7 +546,7 @@ fn every_problem_reads_fully_in_both_languages() {
 /// The track and the station's text name a station the same way.
 #[test]
 fn a_station_is_named_alike_everywhere() {
-    use qitar::article::station_label;
+    use qitar::station::station_label;
     let story = load(BUILT_IN).unwrap();
     let s2011 = &story.stations[0];
     assert_eq!(station_label(s2011, Lang::En, "en-US"), "2011");
