@@ -8,7 +8,9 @@
 //           3 s after live and tapped at once;
 //   bytes = what went over the wire until then.
 // Median of RUNS (default 3). Usage: node scripts/bench-live.mjs [runs]
-// Needs a release build in dist/ (scripts/bench.sh makes one).
+// Needs a release build in dist/ (scripts/bench.sh makes one), or in the
+// directory DIST names (to measure another build, e.g. an older commit's).
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../tests/e2e/browser.mjs';
 import { serve } from '../tests/e2e/server.mjs';
@@ -17,7 +19,7 @@ const RUNS = Number(process.argv[2] || 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-const server = await serve();
+const server = await serve(process.env.DIST ? { dir: path.resolve(process.env.DIST) } : {});
 const browser = await chromium.launch(launchOptions());
 
 // Times are performance.now() in the page (navigation start = 0), recorded
