@@ -66,6 +66,15 @@ pub fn App() -> impl IntoView {
                 lang.set(s.default_lang);
             }
             locales.set(s.number_locales.clone());
+            // A figure the prerender could not write as `Intl` does (money in
+            // a currency it has no words for): rewritten once hydrated.
+            let exact = s.stats().all(|st| {
+                use crate::format::{exact_natively, Style};
+                exact_natively(Style::for_stat(st.unit, st.display, st.currency.as_deref()))
+            });
+            if !exact {
+                page::after_hydration(move || locales.notify());
+            }
             Either::Left(view! { <Article story=Arc::new(s.clone()) /> })
         }
         Some((url, RemoteStory(mount))) => {

@@ -4,14 +4,15 @@
 use crate::story::{Display, Unit};
 
 /// How one number is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
     /// Grouped integer or decimal: 274,460.
     Plain,
     /// 8.4%: the value is in percent, not a fraction.
     Percent,
-    /// US dollars, no cents.
-    Usd,
+    /// Money in an ISO 4217 currency, no minor units: $200,000; in
+    /// Arabic the currency's name («دولار أمريكي»), not a Latin symbol.
+    Money([u8; 3]),
     /// 200 million.
     Compact,
     /// A year: digits only, no grouping.
@@ -21,10 +22,17 @@ pub enum Style {
 }
 
 impl Style {
-    pub fn for_stat(unit: Unit, display: Display) -> Style {
+    /// The style of a stat's figure (`currency` is its ISO 4217 code, checked
+    /// by the story's validation).
+    pub fn for_stat(unit: Unit, display: Display, currency: Option<&str>) -> Style {
+        let code = |c: &str| {
+            let b = c.as_bytes();
+            (b.len() == 3).then(|| [b[0], b[1], b[2]])
+        };
         match (unit, display) {
             (Unit::Percent, _) => Style::Percent,
-            (Unit::Usd, _) => Style::Usd,
+            (Unit::Usd, _) => Style::Money(*b"USD"),
+            (Unit::Currency, _) => Style::Money(currency.and_then(code).unwrap_or(*b"XXX")),
             (Unit::Count, Display::Compact) => Style::Compact,
             (Unit::Count, Display::Full) => Style::Plain,
         }
@@ -49,7 +57,12 @@ pub fn digits(text: &str, locale: &str) -> String {
 /// Builds a locale's number formatter ahead of time (the first view needs it).
 pub fn warm_numbers(locale: &str) {
     let _ = imp::digit_table(locale);
-    for style in [Style::Plain, Style::Percent, Style::Usd, Style::Compact] {
+    for style in [
+        Style::Plain,
+        Style::Percent,
+        Style::Money(*b"USD"),
+        Style::Compact,
+    ] {
         let _ = imp::number(1.0, locale, style);
     }
 }
@@ -82,7 +95,7 @@ mod imp {
     use wasm_bindgen::{JsCast, JsValue};
 
     thread_local! {
-        static NUMBER: RefCell<HashMap<(String, u8), Function>> = RefCell::new(HashMap::new());
+        static NUMBER: RefCell<HashMap<(String, Style), Function>> = RefCell::new(HashMap::new());
         static DIGITS: RefCell<HashMap<String, [char; 10]>> = RefCell::new(HashMap::new());
         static DATE: RefCell<HashMap<(String, u8), Function>> = RefCell::new(HashMap::new());
     }
@@ -107,7 +120,7 @@ mod imp {
     }
 
     fn number_format(locale: &str, style: Style) -> Function {
-        let key = (locale.to_string(), style as u8);
+        let key = (locale.to_string(), style);
         NUMBER.with(|cache| {
             if let Some(f) = cache.borrow().get(&key) {
                 return f.clone();
@@ -119,9 +132,9 @@ mod imp {
                     set(&o, "style", "percent");
                     set(&o, "maximumFractionDigits", 1);
                 }
-                Style::Usd => {
+                Style::Money(code) => {
                     set(&o, "style", "currency");
-                    set(&o, "currency", "USD");
+                    set(&o, "currency", std::str::from_utf8(&code).unwrap_or("XXX"));
                     set(&o, "maximumFractionDigits", 0);
                     // Arabic prose names the currency («دولار أمريكي»);
                     // the symbol reads as a Latin «US$».
@@ -272,6 +285,33 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     Some(if negative { -v } else { v })
 }
 
+/// The Arabic name (the singular Intl writes for large round figures) and
+/// the English symbol of the currencies whose native rendering matches the
+/// browser's; any other code is formatted by `Intl` once the app runs (see
+/// `exact_natively`).
+fn money_words(code: &str) -> Option<(&'static str, &'static str)> {
+    Some(match code {
+        "USD" => ("دولار أمريكي", "$"),
+        "EUR" => ("يورو", "€"),
+        "GBP" => ("جنيه إسترليني", "£"),
+        "JPY" => ("ين ياباني", "¥"),
+        _ => return None,
+    })
+}
+
+/// Whether the prerendered page (formatted natively) writes this style
+/// exactly as the browser's `Intl` will; if not, the app rewrites the
+/// figures once it has taken the page over.
+pub fn exact_natively(style: Style) -> bool {
+    match style {
+        Style::Money(code) => std::str::from_utf8(&code)
+            .ok()
+            .and_then(money_words)
+            .is_some(),
+        _ => true,
+    }
+}
+
 fn is_arabic(locale: &str) -> bool {
     locale == "ar" || locale.starts_with("ar-")
 }
@@ -343,12 +383,15 @@ mod fallback {
                     format!("{sign}{n}")
                 }
             }
-            Style::Usd => {
+            Style::Money(code) => {
                 let n = grouped(value.round(), true, locale);
-                if ar {
-                    format!("{n} دولار أمريكي")
-                } else {
-                    format!("${n}")
+                let code = std::str::from_utf8(&code).unwrap_or("XXX");
+                match (ar, super::money_words(code)) {
+                    (true, Some((name, _))) => format!("{n} {name}"),
+                    (false, Some((_, symbol))) => format!("{symbol}{n}"),
+                    // What en-US writes for a currency without a symbol of its own.
+                    (false, None) => format!("{code}\u{a0}{n}"),
+                    (true, None) => format!("{n} {code}"),
                 }
             }
             Style::Compact => {
@@ -488,11 +531,19 @@ mod tests {
         assert_eq!(number(274460.0, "ar-u-nu-arab", Style::Plain), "٢٧٤٬٤٦٠");
         assert_eq!(number(8.4, "en-US", Style::Percent), "8.4%");
         assert_eq!(number(2018.0, "en-US", Style::Year), "2018");
-        assert_eq!(number(200_000.0, "en-US", Style::Usd), "$200,000");
+        let usd = Style::Money(*b"USD");
+        assert_eq!(number(200_000.0, "en-US", usd), "$200,000");
         assert_eq!(
-            number(200_000.0, "ar-u-nu-arab", Style::Usd),
+            number(200_000.0, "ar-u-nu-arab", usd),
             "٢٠٠٬٠٠٠ دولار أمريكي"
         );
+        // What Chromium's Intl writes (checked by hand), for the currencies
+        // the fallback has words for; any other is rewritten by Intl.
+        let eur = Style::Money(*b"EUR");
+        assert_eq!(number(200_000.0, "en-US", eur), "€200,000");
+        assert_eq!(number(200_000.0, "ar-u-nu-arab", eur), "٢٠٠٬٠٠٠ يورو");
+        assert!(exact_natively(eur) && exact_natively(Style::Plain));
+        assert!(!exact_natively(Style::Money(*b"SAR")));
         assert_eq!(number(2e8, "en-US", Style::Compact), "200 million");
         assert_eq!(digits("2017–2018", "ar-u-nu-arab"), "٢٠١٧–٢٠١٨");
         assert_eq!(digits("«8.4%», 299,649", "ar-u-nu-arab"), "«٨٫٤٪», ٢٩٩٬٦٤٩");

@@ -130,6 +130,7 @@ pub struct Problems {
     pub negative: String,
     pub empty_source: String,
     pub bad_colour: String,
+    pub bad_currency: String,
     pub bad_date: String,
     pub bad_url: String,
     pub chart_empty: String,

@@ -30,6 +30,14 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
 }
 
+/// Runs `f` in the browser once the current task (hydration) is over;
+/// natively (the prerender) never.
+pub fn after_hydration(f: impl FnOnce() + 'static) {
+    if browser().is_some() {
+        next_task(f);
+    }
+}
+
 /// Runs `f` once the browser has painted the next frame, so start-up work
 /// never delays the static page's first paint.
 pub fn after_paint(f: impl FnOnce() + 'static) {

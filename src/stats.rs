@@ -51,7 +51,8 @@ impl Default for Cards {
 
 /// The figure as the reader sees it, in the current language.
 pub fn figure(ctx: Ctx, stat: &Stat) -> impl Fn() -> String + Send + Sync + Clone + 'static {
-    let (value, style) = (stat.value, Style::for_stat(stat.unit, stat.display));
+    let style = Style::for_stat(stat.unit, stat.display, stat.currency.as_deref());
+    let value = stat.value;
     move || {
         let _ = ctx.lang.get();
         format::number(value, &ctx.locale(), style)

@@ -155,8 +155,10 @@ pub enum Unit {
     Count,
     /// A percentage (`8.4` is 8.4%).
     Percent,
-    /// US dollars.
+    /// US dollars (the same as `currency` with `"currency": "USD"`).
     Usd,
+    /// Money in the currency the stat's `currency` names (ISO 4217).
+    Currency,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default, Serialize)]
@@ -183,6 +185,9 @@ pub struct Stat {
     /// How the number is written.
     #[serde(default)]
     pub display: Display,
+    /// For `"unit": "currency"`: the ISO 4217 code, e.g. `"EUR"`, `"SAR"`.
+    #[serde(default)]
+    pub currency: Option<String>,
     /// What the figure counts, read after the number.
     pub label: Text,
     /// When: the period the figure covers, in words.
@@ -388,6 +393,9 @@ pub enum Problem {
     Negative,
     EmptySource,
     BadColor(String),
+    /// A `currency` unit without a three-letter ISO 4217 code, or a code on
+    /// another unit.
+    BadCurrency(String),
     BadDate(String),
     BadUrl(String),
     ChartEmpty,
@@ -446,6 +454,7 @@ impl Problem {
             Problem::Negative => m.negative.clone(),
             Problem::EmptySource => m.empty_source.clone(),
             Problem::BadColor(v) => fill(&m.bad_colour, &[("value", v)]),
+            Problem::BadCurrency(v) => fill(&m.bad_currency, &[("value", v)]),
             Problem::BadDate(v) => fill(&m.bad_date, &[("value", v)]),
             Problem::BadUrl(v) => fill(&m.bad_url, &[("value", v)]),
             Problem::ChartEmpty => m.chart_empty.clone(),
@@ -658,6 +667,16 @@ impl<'a> Checker<'a> {
     }
 
     fn stat(&mut self, path: &str, s: &Stat) {
+        match (s.unit, &s.currency) {
+            (Unit::Currency, Some(c))
+                if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => {}
+            (Unit::Currency, c) => self.push(
+                format!("{path}.currency"),
+                Problem::BadCurrency(c.clone().unwrap_or_default()),
+            ),
+            (_, Some(c)) => self.push(format!("{path}.currency"), Problem::BadCurrency(c.clone())),
+            (_, None) => {}
+        }
         self.id(path, &s.id);
         self.number(&format!("{path}.value"), s.value);
         self.text(&format!("{path}.label"), &s.label);

@@ -624,3 +624,43 @@ fn every_story_in_stories_validates() {
     }
     assert!(n >= 1, "no story in stories/");
 }
+
+#[test]
+fn money_in_any_currency_names_its_iso_4217_code() {
+    fn first_stat(v: &mut Value) -> &mut Value {
+        let stations = v["stations"].as_array_mut().unwrap();
+        let st = stations
+            .iter_mut()
+            .find(|s| s["stats"].as_array().is_some_and(|a| !a.is_empty()))
+            .unwrap();
+        &mut st["stats"][0]
+    }
+    // A valid one: no error.
+    let ok = errors_after(|v| {
+        let s = first_stat(v);
+        s["unit"] = json!("currency");
+        s["currency"] = json!("SAR");
+    });
+    assert!(ok.is_empty(), "{ok:?}");
+    for (unit, code, shown) in [
+        ("currency", None, "\"\""),
+        ("currency", Some("eur"), "\"eur\""),
+        ("currency", Some("EURO"), "\"EURO\""),
+        ("count", Some("USD"), "\"USD\""),
+    ] {
+        let errs = errors_after(|v| {
+            let s = first_stat(v);
+            s["unit"] = json!(unit);
+            if let Some(c) = code {
+                s["currency"] = json!(c);
+            }
+        });
+        assert_eq!(errs.len(), 1, "{unit} {code:?}: {errs:?}");
+        assert!(
+            errs[0].contains(".currency: invalid currency"),
+            "{}",
+            errs[0]
+        );
+        assert!(errs[0].contains(shown), "{}", errs[0]);
+    }
+}

@@ -147,6 +147,26 @@ test('a ?story= page takes the story\'s title and description once it renders', 
   await ctx.close();
 });
 
+test('money in any ISO 4217 currency is written by Intl, with its Arabic name', async () => {
+  const riyals = structuredClone(story);
+  const prize = riyals.stations.flatMap((x) => x.stats || []).find((x) => x.id === 'telegram-prize');
+  prize.unit = 'currency';
+  prize.currency = 'SAR';
+  const { ctx, page, errors } = await open(env, '?lang=ar&story=riyals.json', {
+    width: 390,
+    height: 844,
+    before: (_, p) => p.route('**/riyals.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(riyals) })),
+  });
+  const figure = () => page.textContent('#stat-telegram-prize .figure');
+  await page.waitForSelector('#stat-telegram-prize .figure');
+  assert.equal((await figure()).trim(), '٢٠٠٬٠٠٠ ريال سعودي');
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal((await figure()).trim().replace(/\u00a0/g, ' '), 'SAR 200,000');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 // ?story= is same origin only, unless the build allows another origin:
 // scripts/test.sh builds with QITAR_STORY_ORIGINS=http://127.0.0.1:47615.
 const ALLOWED_PORT = 47615;
