@@ -64,7 +64,7 @@ const out = [
   'A story is one JSON file (`content/story.json`, or any file named by `QITAR_STORY` or `?story=`).',
   'Put `"$schema": "story.schema.json"` first and an editor (VS Code, JetBrains) completes and checks',
   'the fields; `cargo run --bin qitar-check -- FILE` checks everything else (references, years, periods,',
-  'totals, dates, links) and prints each problem with its path. Every text is an object with `ar` and `en`.',
+  'totals, dates, links) and prints each problem with its path. Every text is an object with `ar` and `en`\n(only those in `languages`, when a story declares one language).',
   '',
   '## Story',
   '',

@@ -45,10 +45,12 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(url_lang.or_else(page::document_lang).unwrap_or_default());
     let locales = RwSignal::new(NumberLocales::default());
     let theme = RwSignal::new(0u32);
+    let bilingual = RwSignal::new(true);
     let ctx = Ctx {
         lang,
         locales,
         theme,
+        bilingual,
     };
     provide_context(ctx);
     provide_context(crate::stats::Cards::new());
@@ -62,9 +64,13 @@ pub fn App() -> impl IntoView {
         // The built-in story is there at once (checked by the build).
         None => {
             let s = content::story();
-            if url_lang.is_none() {
-                lang.set(s.default_lang);
-            }
+            // The story's default language, unless the URL chose one it is
+            // written in.
+            lang.set(match url_lang {
+                Some(l) => s.lang_or_default(l),
+                None => s.default_lang,
+            });
+            bilingual.set(s.languages.len() > 1);
             locales.set(s.number_locales.clone());
             // A figure the prerender could not write as `Intl` does (money in
             // a currency it has no words for): rewritten once hydrated.
@@ -137,6 +143,8 @@ fn LangSwitch() -> impl IntoView {
     view! {
         <a
             class="lang-switch"
+            // A story in one language has nothing to switch to.
+            hidden=move || !ctx.bilingual.get()
             href=href
             lang=move || other().code()
             dir=move || other().dir()

@@ -63,6 +63,7 @@ pub fn mount(slot: web_sys::HtmlElement, stat_id: &str, lang: Lang) -> Option<Mo
             lang,
             locales: RwSignal::new(story.number_locales.clone()),
             theme,
+            bilingual: RwSignal::new(story.languages.len() > 1),
         });
         view! { <CardBody story=Arc::new(story.clone()) stat=stat /> }
     });

@@ -15,6 +15,9 @@ pub struct Ctx {
     pub locales: RwSignal<NumberLocales>,
     /// Bumped when the colour scheme changes, so canvases repaint.
     pub theme: RwSignal<u32>,
+    /// Whether the story shown is written in both languages (else there is
+    /// nothing to switch to).
+    pub bilingual: RwSignal<bool>,
 }
 
 impl Ctx {

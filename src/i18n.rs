@@ -131,6 +131,8 @@ pub struct Problems {
     pub empty_source: String,
     pub bad_colour: String,
     pub bad_currency: String,
+    pub no_languages: String,
+    pub lang_not_declared: String,
     pub bad_date: String,
     pub bad_url: String,
     pub chart_empty: String,

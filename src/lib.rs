@@ -85,7 +85,7 @@ fn boot(story_file: bool, provide: fn()) {
             let s = content::story();
             let lang = requested_lang()
                 .or_else(page::document_lang)
-                .unwrap_or(s.default_lang);
+                .map_or(s.default_lang, |l| s.lang_or_default(l));
             Some(s.number_locales.get(lang).to_string())
         }
         true => None,

@@ -40,8 +40,10 @@ pub fn count_elements(html: &str) -> usize {
 pub fn render_all() -> (Lang, Vec<Static>) {
     let story = crate::content::story();
     let _ = any_spawner::Executor::init_custom_executor(NoEffects);
+    // A page per language the story is written in.
     let pages = Lang::ALL
         .into_iter()
+        .filter(|l| story.has(*l))
         .map(|lang| {
             let owner = Owner::new();
             let body = owner.with(|| {

@@ -102,7 +102,10 @@ pub fn mount(m: RemoteMount) {
         let result = load_remote(url).await.map(|s| {
             if !lang_chosen {
                 ctx.lang.set(s.default_lang);
+            } else {
+                ctx.lang.set(s.lang_or_default(ctx.lang.get_untracked()));
             }
+            ctx.bilingual.set(s.languages.len() > 1);
             let lang = ctx.lang.get_untracked();
             crate::page::set_document_meta(s.title.get(lang), s.intro.get(lang));
             ctx.locales.set(s.number_locales.clone());

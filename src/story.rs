@@ -67,6 +67,10 @@ pub struct Story {
     pub schema: Option<String>,
     /// The file format's version: 1.
     pub version: u32,
+    /// The languages the story is written in: `ar`, `en` or both (the
+    /// default). Every text needs each of them, and only them.
+    #[serde(default = "Story::both_languages")]
+    pub languages: Vec<Lang>,
     /// The language a reader gets when the URL does not choose one (`index.html`).
     #[serde(default)]
     pub default_lang: Lang,
@@ -332,6 +336,24 @@ pub struct Source {
 }
 
 impl Story {
+    fn both_languages() -> Vec<Lang> {
+        Lang::ALL.to_vec()
+    }
+
+    /// Whether the story is written in `lang`.
+    pub fn has(&self, lang: Lang) -> bool {
+        self.languages.contains(&lang)
+    }
+
+    /// `lang` if the story is written in it, else its default language.
+    pub fn lang_or_default(&self, lang: Lang) -> Lang {
+        if self.has(lang) {
+            lang
+        } else {
+            self.default_lang
+        }
+    }
+
     /// Whether the story sets figures beside an article's (a story told
     /// from its sources alone has no "what the article said").
     pub fn cites_an_article(&self) -> bool {
@@ -393,6 +415,10 @@ pub enum Problem {
     Negative,
     EmptySource,
     BadColor(String),
+    /// `languages` is empty.
+    NoLanguages,
+    /// `default_lang` is not among `languages`.
+    LanguageNotDeclared(Lang),
     /// A `currency` unit without a three-letter ISO 4217 code, or a code on
     /// another unit.
     BadCurrency(String),
@@ -455,6 +481,8 @@ impl Problem {
             Problem::EmptySource => m.empty_source.clone(),
             Problem::BadColor(v) => fill(&m.bad_colour, &[("value", v)]),
             Problem::BadCurrency(v) => fill(&m.bad_currency, &[("value", v)]),
+            Problem::NoLanguages => m.no_languages.clone(),
+            Problem::LanguageNotDeclared(l) => fill(&m.lang_not_declared, &[("value", l.code())]),
             Problem::BadDate(v) => fill(&m.bad_date, &[("value", v)]),
             Problem::BadUrl(v) => fill(&m.bad_url, &[("value", v)]),
             Problem::ChartEmpty => m.chart_empty.clone(),
@@ -631,12 +659,16 @@ impl<'a> Checker<'a> {
         });
     }
 
+    /// A text has every language the story declares (an undeclared one may
+    /// be there: it is not shown).
     fn text(&mut self, path: &str, t: &Text) {
-        if t.ar.trim().is_empty() {
-            self.push(format!("{path}.ar"), Problem::MissingText(Lang::Ar));
-        }
-        if t.en.trim().is_empty() {
-            self.push(format!("{path}.en"), Problem::MissingText(Lang::En));
+        for lang in Lang::ALL {
+            if self.story.has(lang) && t.get(lang).trim().is_empty() {
+                self.push(
+                    format!("{path}.{}", lang.code()),
+                    Problem::MissingText(lang),
+                );
+            }
         }
     }
 
@@ -890,6 +922,14 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
     if story.version != SUPPORTED_VERSION {
         c.push("version", Problem::UnsupportedVersion(story.version));
     }
+    if story.languages.is_empty() {
+        c.push("languages", Problem::NoLanguages);
+    } else if !story.has(story.default_lang) {
+        c.push(
+            "default_lang",
+            Problem::LanguageNotDeclared(story.default_lang),
+        );
+    }
     c.text("title", &story.title);
     c.text("intro", &story.intro);
     c.text("closing", &story.closing);
@@ -1013,23 +1053,32 @@ pub fn schema_json() -> String {
 /// not `"Station"`.
 #[cfg(not(target_arch = "wasm32"))]
 fn file_names_in_defaults(v: &mut serde_json::Value) {
+    fn rename(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s)
+                if s.starts_with(|c: char| c.is_ascii_uppercase())
+                    && s.chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
+                let mut out = String::new();
+                for (i, c) in s.chars().enumerate() {
+                    if c.is_ascii_uppercase() && i > 0 {
+                        out.push('_');
+                    }
+                    out.push(c.to_ascii_lowercase());
+                }
+                *s = out;
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(rename),
+            _ => {}
+        }
+    }
     match v {
         serde_json::Value::Object(map) => {
             for (k, child) in map.iter_mut() {
-                match child {
-                    serde_json::Value::String(s)
-                        if k == "default" && s.starts_with(|c: char| c.is_ascii_uppercase()) =>
-                    {
-                        let mut out = String::new();
-                        for (i, c) in s.chars().enumerate() {
-                            if c.is_ascii_uppercase() && i > 0 {
-                                out.push('_');
-                            }
-                            out.push(c.to_ascii_lowercase());
-                        }
-                        *s = out;
-                    }
-                    _ => file_names_in_defaults(child),
+                if k == "default" {
+                    rename(child);
+                } else {
+                    file_names_in_defaults(child);
                 }
             }
         }

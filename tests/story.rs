@@ -664,3 +664,54 @@ fn money_in_any_currency_names_its_iso_4217_code() {
         assert!(errs[0].contains(shown), "{}", errs[0]);
     }
 }
+
+/// Drops every `ar` text from a story file.
+fn strip_arabic(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            let is_text = map.contains_key("en") && map.contains_key("ar") && map.len() == 2;
+            if is_text {
+                map.remove("ar");
+            } else {
+                map.values_mut().for_each(strip_arabic);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_arabic),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_story_may_be_written_in_one_language() {
+    let text = include_str!("../stories/twitter-suspensions.json");
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    strip_arabic(&mut v);
+    // Undeclared, the Arabic is missing everywhere.
+    let missing = load(&v.to_string()).unwrap_err();
+    assert!(missing.len() > 20, "{}", missing.len());
+    assert!(missing
+        .iter()
+        .all(|e| e.problem == Problem::MissingText(Lang::Ar)));
+    // Declared English-only, it is a story.
+    v["languages"] = json!(["en"]);
+    let story = load(&v.to_string())
+        .unwrap_or_else(|e| panic!("{}", e.iter().map(en).collect::<Vec<_>>().join("\n")));
+    assert!(story.has(Lang::En) && !story.has(Lang::Ar));
+    assert_eq!(story.lang_or_default(Lang::Ar), Lang::En);
+    // Its default language must be one of them.
+    v["default_lang"] = json!("ar");
+    let errs = load(&v.to_string()).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!(
+        en(&errs[0]),
+        "default_lang: the default language \"ar\" is not one of the story's languages"
+    );
+    v["languages"] = json!([]);
+    v["default_lang"] = json!("en");
+    let errs = load(&v.to_string()).unwrap_err();
+    assert!(
+        en(&errs[0]).starts_with("languages: the story declares no language"),
+        "{}",
+        en(&errs[0])
+    );
+}

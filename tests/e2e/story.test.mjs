@@ -167,6 +167,32 @@ test('money in any ISO 4217 currency is written by Intl, with its Arabic name', 
   await ctx.close();
 });
 
+test('a story written in English only reads in English, even when Arabic is asked for, with no language switch', async () => {
+  const english = structuredClone(story);
+  const strip = (v) => {
+    if (Array.isArray(v)) return v.forEach(strip);
+    if (v && typeof v === 'object') {
+      if ('ar' in v && 'en' in v && Object.keys(v).length === 2) delete v.ar;
+      else Object.values(v).forEach(strip);
+    }
+  };
+  strip(english);
+  english.number_locales = { ar: 'ar-u-nu-arab', en: 'en-US' };
+  english.languages = ['en'];
+  english.default_lang = 'en';
+  const { ctx, page, errors } = await open(env, '?lang=ar&story=english.json', {
+    width: 390,
+    height: 844,
+    before: (_, p) => p.route('**/english.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(english) })),
+  });
+  await page.waitForSelector('article h1');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.textContent('article h1'), story.title.en);
+  assert.equal(await page.locator('.lang-switch').isVisible(), false);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 // ?story= is same origin only, unless the build allows another origin:
 // scripts/test.sh builds with QITAR_STORY_ORIGINS=http://127.0.0.1:47615.
 const ALLOWED_PORT = 47615;
