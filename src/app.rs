@@ -70,7 +70,7 @@ pub fn App() -> impl IntoView {
                 Some(l) => s.lang_or_default(l),
                 None => s.default_lang,
             });
-            bilingual.set(s.languages.len() > 1);
+            bilingual.set(s.bilingual());
             locales.set(s.number_locales.clone());
             // A figure the prerender could not write as `Intl` does (money in
             // a currency it has no words for): rewritten once hydrated.

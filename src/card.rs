@@ -40,7 +40,9 @@ pub fn in_process(story: Arc<Story>, stat: Stat) -> AnyView {
 /// A card the card's wasm mounted; dropping it unmounts the card.
 pub struct Mounted {
     _handle: Box<dyn std::any::Any>,
-    lang: RwSignal<Lang>,
+    // Reference-counted, so it goes with the card (an arena signal made
+    // outside the mount's owner would outlive it).
+    lang: ArcRwSignal<Lang>,
 }
 
 impl Mounted {
@@ -57,13 +59,14 @@ pub fn mount(slot: web_sys::HtmlElement, stat_id: &str, lang: Lang) -> Option<Mo
     let story = crate::content::story();
     let stat = story.stat(stat_id)?.clone();
     let theme = scheme_changes();
-    let lang = RwSignal::new(lang);
+    let lang = ArcRwSignal::new(lang);
+    let page_lang = lang.clone();
     let handle = leptos::mount::mount_to(slot.clone(), move || {
         provide_context(Ctx {
-            lang,
+            lang: RwSignal::from(page_lang),
             locales: RwSignal::new(story.number_locales.clone()),
             theme,
-            bilingual: RwSignal::new(story.languages.len() > 1),
+            bilingual: RwSignal::new(story.bilingual()),
         });
         view! { <CardBody story=Arc::new(story.clone()) stat=stat /> }
     });

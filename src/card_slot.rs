@@ -32,19 +32,28 @@ fn CardSlot(stat_id: String) -> impl IntoView {
     // The card wasm's handle: freeing it unmounts the card.
     let mounted = StoredValue::new_local(None::<JsValue>);
     slot.on_load(move |el| {
-        let lang = ctx.lang.get_untracked();
         leptos::task::spawn_local(async move {
-            let card = match load().await {
-                Ok(module) => call(
-                    &module,
+            let module = load().await;
+            // The reader may have closed the card, or opened another, while
+            // its code was on its way: then nothing is mounted.
+            if state.try_get_untracked().is_none() || !el.is_connected() {
+                return;
+            }
+            // The language now, not when the card opened.
+            let lang = ctx.lang.get_untracked();
+            let card = module.and_then(|m| {
+                call(
+                    &m,
                     "mount_card",
                     &[el.into(), stat_id.into(), lang.code().into()],
-                ),
-                Err(e) => Err(e),
-            };
+                )
+            });
             match card {
                 Ok(handle) if !handle.is_undefined() => {
-                    let _ = mounted.try_set_value(Some(handle));
+                    // Disposed meanwhile: the value comes back, to be freed.
+                    if let Some(Some(h)) = mounted.try_set_value(Some(handle)) {
+                        let _ = call(&h, "free", &[]);
+                    }
                     let _ = state.try_set(State::Ready);
                 }
                 _ => {
@@ -122,8 +131,16 @@ pub fn prefetch_when_idle() {
         .filter(|c| c.is_object())
         .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
         .is_some_and(|s| s.is_truthy());
-    if !save_data {
+    if save_data {
+        return;
+    }
+    // Safari has no requestIdleCallback: a quiet moment after start-up.
+    let idle = web_sys::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false));
+    if idle {
         leptos::prelude::request_idle_callback(prefetch);
+    } else {
+        leptos::prelude::set_timeout(prefetch, std::time::Duration::from_secs(2));
     }
 }
 

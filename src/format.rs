@@ -240,7 +240,6 @@ mod imp {
     pub use super::fallback::{date, digit_table, number};
 }
 
-/// Whether the locale's language is Arabic (its digits are another matter).
 /// `x` with `decimals` digits after the point, for SVG and CSS values,
 /// through integer formatting: core's float formatting and parsing would
 /// add about 20 KB to the first view's wasm (measured), for values that need
@@ -252,7 +251,12 @@ pub fn fixed(x: f64, decimals: u32) -> String {
     } else {
         0
     };
-    let (sign, v) = if v < 0 { ("-", -v) } else { ("", v) };
+    let (sign, v) = if v < 0 {
+        ("-", v.unsigned_abs())
+    } else {
+        ("", v.unsigned_abs())
+    };
+    let scale = scale.unsigned_abs();
     if scale == 1 {
         return format!("{sign}{v}");
     }
@@ -312,6 +316,7 @@ pub fn exact_natively(style: Style) -> bool {
     }
 }
 
+/// Whether the locale's language is Arabic (its digits are another matter).
 fn is_arabic(locale: &str) -> bool {
     locale == "ar" || locale.starts_with("ar-")
 }

@@ -53,6 +53,21 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .map_err(network)?
         .dyn_into()
         .map_err(network)?;
+    // A redirect may not take the story to an origin the page would refuse.
+    if resp.redirected() {
+        let origin = web_sys::Url::new(&resp.url())
+            .map(|u| u.origin())
+            .unwrap_or_default();
+        let own = crate::page::resolve_url("")
+            .map(|(_, _, own)| own)
+            .unwrap_or_default();
+        if !origin_allowed(&origin, &own, crate::content::story_origins()) {
+            return Err(LoadError::Refused {
+                url: url.to_string(),
+                origin,
+            });
+        }
+    }
     if !resp.ok() {
         return Err(LoadError::Http {
             url: url.to_string(),
@@ -105,9 +120,7 @@ pub fn mount(m: RemoteMount) {
             } else {
                 ctx.lang.set(s.lang_or_default(ctx.lang.get_untracked()));
             }
-            ctx.bilingual.set(s.languages.len() > 1);
-            let lang = ctx.lang.get_untracked();
-            crate::page::set_document_meta(s.title.get(lang), s.intro.get(lang));
+            ctx.bilingual.set(s.bilingual());
             ctx.locales.set(s.number_locales.clone());
             Arc::new(s)
         });
@@ -115,6 +128,14 @@ pub fn mount(m: RemoteMount) {
             return;
         };
         let handle = leptos::mount::mount_to(parent, move || {
+            // The tab and the description follow the story and its language.
+            if let Ok(story) = &result {
+                let story = story.clone();
+                Effect::new(move |_| {
+                    let lang = ctx.lang.get();
+                    crate::page::set_document_meta(story.title.get(lang), story.intro.get(lang));
+                });
+            }
             provide_context(ctx);
             provide_context(cards);
             provide_context(content);

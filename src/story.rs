@@ -340,6 +340,12 @@ impl Story {
         Lang::ALL.to_vec()
     }
 
+    /// Whether the story is written in both languages (a switch between
+    /// them makes sense).
+    pub fn bilingual(&self) -> bool {
+        Lang::ALL.iter().all(|l| self.has(*l))
+    }
+
     /// Whether the story is written in `lang`.
     pub fn has(&self, lang: Lang) -> bool {
         self.languages.contains(&lang)
@@ -364,8 +370,9 @@ impl Story {
     /// years and their labels ("2017–2018").
     pub fn year_span(&self) -> Option<(i32, i32)> {
         let mut years: Vec<i32> = self.stations.iter().filter_map(|s| s.year).collect();
-        for label in self.stations.iter().filter_map(|s| s.label.as_ref()) {
-            for word in label.en.split(|c: char| !c.is_ascii_digit()) {
+        let labels = self.stations.iter().filter_map(|s| s.label.as_ref());
+        for text in labels.flat_map(|l| [l.ar.as_str(), l.en.as_str()]) {
+            for word in text.split(|c: char| !c.is_ascii_digit()) {
                 if word.len() == 4 {
                     years.extend(word.parse::<i32>().ok());
                 }
