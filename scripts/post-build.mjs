@@ -82,8 +82,9 @@ const code = [
   '  const b = await bindings;',
   '  instance = await b.default({ module_or_path: bytes });',
   '} catch (e) {',
-  // The static page stays; under ?story= it must not keep saying "loading".
-  "  document.documentElement.classList.remove('remote-story');",
+  // Under ?story= the static page must not keep saying "loading": it says
+  // the story could not be loaded (style/main.css, from the prerendered string).
+  "  document.documentElement.classList.add('remote-story-failed');",
   '  throw e;',
   '}',
   'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));',

@@ -112,7 +112,13 @@ pub fn App() -> impl IntoView {
             </header>
             // What the static page says under `?story=` until the app has
             // started (style/main.css shows it; embed/page-mode.js decides).
-            <main id="main" tabindex="-1" node_ref=main_ref data-loading=ui_text(|s| &s.loading)>
+            <main
+                id="main"
+                tabindex="-1"
+                node_ref=main_ref
+                data-loading=ui_text(|s| &s.loading)
+                data-failed=ui_text(|s| &s.error_fetch)
+            >
                 {body}
             </main>
         </div>

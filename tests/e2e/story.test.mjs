@@ -121,12 +121,30 @@ test('a story from ?story= loads, then reads, switches language and opens cards 
   await ctx.close();
 });
 
-test('static page under ?story=: the built-in story is not shown, the page says another one is loading', async () => {
+test('static page under ?story=: the built-in story is not shown; it says another one is loading, or that it could not be loaded', async () => {
+  // While the app's code is on its way (held here): "loading".
+  let release;
+  const held = new Promise((r) => (release = r));
+  const slow = await open(env, 'en.html?story=retold.json', {
+    width: 390,
+    height: 844,
+    wait: false,
+    before: (_, p) => p.route(/\.wasm$/, async (r) => { await held; await r.abort(); }),
+  });
+  await slow.page.waitForLoadState('domcontentloaded');
+  assert.equal(await slow.page.locator('main > article').isVisible(), false);
+  assert.equal(await slow.page.evaluate(() => getComputedStyle(document.querySelector('main'), '::before').content), JSON.stringify('Loading the story…'));
+  release();
+  await slow.ctx.close();
   const { ctx, page } = await open(env, 'en.html?story=retold.json', { width: 390, height: 844, app: false });
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('remote-story')), true);
   assert.equal(await page.locator('main > article').isVisible(), false, 'the built-in story shows under ?story=');
-  const said = await page.evaluate(() => getComputedStyle(document.querySelector('main'), '::before').content);
-  assert.equal(said, JSON.stringify('Loading the story…'));
+  const said = () => page.evaluate(() => getComputedStyle(document.querySelector('main'), '::before').content);
+  // The app's code never comes (blocked here): the page says the story could
+  // not be loaded rather than "loading" for ever, and still not the built-in one.
+  await page.waitForFunction(() => document.documentElement.classList.contains('remote-story-failed'));
+  assert.equal(await said(), JSON.stringify('Could not load the story file'));
+  assert.equal(await page.locator('main > article').isVisible(), false);
   await ctx.close();
 });
 
