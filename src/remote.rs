@@ -36,6 +36,21 @@ pub fn origin_allowed(origin: &str, own: &str, allowed: &[&str]) -> bool {
     origin != "null" && (origin == own || allowed.contains(&origin))
 }
 
+/// `url` resolved against the page's address, if the page may show a story
+/// from there (refused otherwise, naming the origin).
+fn allowed_href(url: &str) -> Result<String, LoadError> {
+    let refused = |origin: String| LoadError::Refused {
+        url: url.to_string(),
+        origin,
+    };
+    let (href, origin, own) = crate::page::resolve_url(url).ok_or_else(|| refused("?".into()))?;
+    if origin_allowed(&origin, &own, crate::content::story_origins()) {
+        Ok(href)
+    } else {
+        Err(refused(origin))
+    }
+}
+
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -55,18 +70,7 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .map_err(network)?;
     // A redirect may not take the story to an origin the page would refuse.
     if resp.redirected() {
-        let origin = web_sys::Url::new(&resp.url())
-            .map(|u| u.origin())
-            .unwrap_or_default();
-        let own = crate::page::resolve_url("")
-            .map(|(_, _, own)| own)
-            .unwrap_or_default();
-        if !origin_allowed(&origin, &own, crate::content::story_origins()) {
-            return Err(LoadError::Refused {
-                url: url.to_string(),
-                origin,
-            });
-        }
+        allowed_href(&resp.url())?;
     }
     if !resp.ok() {
         return Err(LoadError::Http {
@@ -83,15 +87,7 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
 
 /// Fetches and validates a story from another URL, if the page may show it.
 pub async fn load_remote(url: String) -> Result<Story, LoadError> {
-    let Some((href, origin, own)) = crate::page::resolve_url(&url) else {
-        return Err(LoadError::Refused {
-            url,
-            origin: "?".into(),
-        });
-    };
-    if !origin_allowed(&origin, &own, crate::content::story_origins()) {
-        return Err(LoadError::Refused { url, origin });
-    }
+    let href = allowed_href(&url)?;
     let body = fetch_text(&href).await?;
     story::load(&body).map_err(|errors| LoadError::Invalid { url, errors })
 }

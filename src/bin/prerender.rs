@@ -1,7 +1,8 @@
 //! Prints the built-in story rendered to static HTML in every language, as
-//! JSON `{default, pages: [{lang, dir, title, description, body, elements}]}`;
-//! scripts/post-build.mjs writes index.html (the story's default language)
-//! and `<lang>.html` for the others. A native tool: on wasm32 it does nothing.
+//! JSON `{default, pages: [{lang, dir, title, description, body, elements}],
+//! story_origins}`; scripts/post-build.mjs writes index.html (the story's
+//! default language) and `<lang>.html` for the others, and lists the
+//! origins build.rs accepted from QITAR_STORY_ORIGINS in the CSP. A native tool: on wasm32 it does nothing.
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -22,7 +23,11 @@ fn main() {
                 .collect();
             println!(
                 "{}",
-                serde_json::json!({ "default": default.code(), "pages": pages })
+                serde_json::json!({
+                    "default": default.code(),
+                    "pages": pages,
+                    "story_origins": qitar::content::story_origins(),
+                })
             );
         }
     }
