@@ -4,12 +4,17 @@
 //! the build with every problem and its path. `QITAR_STORY` names another
 //! story file (default `content/story.json`).
 
+// The story model, and the strings and problem messages, as the app has
+// them (each file names the others by `crate::model::…` or `super::…`).
 #[allow(dead_code)]
-#[path = "src/i18n.rs"]
-mod i18n;
+#[path = "src/model/mod.rs"]
+mod model;
 #[allow(dead_code)]
-#[path = "src/story.rs"]
-mod story;
+#[path = "src/text/problems.rs"]
+mod problems;
+#[allow(dead_code)]
+#[path = "src/text/strings.rs"]
+mod strings;
 
 use std::path::PathBuf;
 
@@ -17,7 +22,13 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     println!("cargo::rerun-if-env-changed=QITAR_STORY");
     println!("cargo::rerun-if-env-changed=QITAR_STORY_ORIGINS");
-    for f in ["build.rs", "src/i18n.rs", "src/story.rs", "content/ui.json"] {
+    for f in [
+        "build.rs",
+        "src/model",
+        "src/text/strings.rs",
+        "src/text/problems.rs",
+        "content/ui.json",
+    ] {
         println!("cargo::rerun-if-changed={}", root.join(f).display());
     }
     let story_path = match std::env::var("QITAR_STORY") {
@@ -31,12 +42,12 @@ fn main() {
             .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", p.display())))
     };
     let ui_path = root.join("content/ui.json");
-    let table = i18n::parse_table(&read(&ui_path))
+    let table = strings::parse_table(&read(&ui_path))
         .unwrap_or_else(|e| fail(&format!("{}: {e}", ui_path.display())));
-    let story = story::load(&read(&story_path)).unwrap_or_else(|errors| {
+    let story = model::load::load(&read(&story_path)).unwrap_or_else(|errors| {
         let list: Vec<String> = errors
             .iter()
-            .map(|e| format!("  {}", e.describe(&table.en.problems)))
+            .map(|e| format!("  {}", table.en.problems.describe(e)))
             .collect();
         fail(&format!(
             "{} has {} problem(s):\n{}",

@@ -3,13 +3,15 @@
 
 use std::sync::OnceLock;
 
-use crate::i18n::{Lang, Strings, Table};
-use crate::story::Story;
+use crate::model::lang::Lang;
+use crate::model::story::Story;
+use crate::text::strings::{Strings, Table};
 
 mod baked {
     // The generated code names the model's types as they are, unqualified.
-    use crate::i18n::*;
-    use crate::story::*;
+    use crate::model::lang::*;
+    use crate::model::story::*;
+    use crate::text::strings::*;
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }
 use baked::{baked_story, baked_ui};

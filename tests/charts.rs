@@ -2,11 +2,12 @@
 //! read back: bars, labels, values, scale and direction.
 
 use plotters::prelude::*;
-use qitar::charts::{draw, nice_max, summary, ChartData, Drawn, Options, Theme};
 use qitar::content::STORY_JSON as BUILT_IN;
-use qitar::format::{self, Style};
-use qitar::i18n::Lang;
-use qitar::story::{load, ChartKind, Stat};
+use qitar::geometry::chart::{draw, nice_max, summary, ChartData, Drawn, Options, Theme};
+use qitar::model::lang::Lang;
+use qitar::model::load::load;
+use qitar::model::story::{ChartKind, Stat};
+use qitar::text::format::{self, Style};
 
 fn locale(lang: Lang) -> &'static str {
     match lang {

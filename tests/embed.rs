@@ -2,7 +2,7 @@
 //! messages. (Colour parameters are checked in `embed/page-mode.js`, tested
 //! in tests/e2e/themes.test.mjs.)
 
-use qitar::embed::{
+use qitar::embed::messages::{
     json_height_message, parse_pym_width, parse_viewport, pym_height_message, valid_id,
 };
 
@@ -55,7 +55,7 @@ fn pym_width_messages_are_read_only_for_this_child() {
 
 #[test]
 fn viewport_messages_are_parsed_and_clamped() {
-    use qitar::embed::HostView;
+    use qitar::embed::messages::HostView;
     assert_eq!(
         parse_viewport("qitar:viewport:844:"),
         Some(HostView {
@@ -87,7 +87,7 @@ fn viewport_messages_are_parsed_and_clamped() {
 
 #[test]
 fn a_sticky_header_offset_is_whole_pixels_up_to_300() {
-    use qitar::embed::parse_offset;
+    use qitar::browser::frame::parse_offset;
     assert_eq!(parse_offset("56"), 56.0);
     assert_eq!(parse_offset(" 48.6 "), 49.0);
     for bad in ["", "0", "-10", "301", "NaN", "1e9", "56px", "inf"] {
@@ -97,7 +97,7 @@ fn a_sticky_header_offset_is_whole_pixels_up_to_300() {
 
 #[test]
 fn the_shared_link_points_where_a_reader_can_open_it() {
-    use qitar::embed::share_url;
+    use qitar::embed::messages::share_url;
     // A page of its own: itself.
     assert_eq!(
         share_url(

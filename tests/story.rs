@@ -3,13 +3,15 @@
 
 use qitar::content::ui;
 use qitar::content::STORY_JSON as BUILT_IN;
-use qitar::i18n::Lang;
-use qitar::story::{load, Problem, StationKind, StoryError};
+use qitar::model::lang::Lang;
+use qitar::model::load::load;
+use qitar::model::problem::{Problem, StoryError};
+use qitar::model::story::StationKind;
 use serde_json::{json, Value};
 
 /// A problem as a developer reads it (English).
 fn en(e: &StoryError) -> String {
-    e.describe(&ui(Lang::En).problems)
+    ui(Lang::En).problems.describe(e)
 }
 
 fn real() -> Value {
@@ -30,7 +32,7 @@ fn errors_after(mutate: impl FnOnce(&mut Value)) -> Vec<String> {
 fn the_compiled_in_story_and_strings_are_the_files() {
     // build.rs turns the files into Rust data; it must not change them.
     assert_eq!(qitar::content::story(), &load(BUILT_IN).unwrap());
-    let table = qitar::i18n::parse_table(qitar::content::UI_JSON).unwrap();
+    let table = qitar::text::strings::parse_table(qitar::content::UI_JSON).unwrap();
     for lang in Lang::ALL {
         assert_eq!(format!("{:?}", ui(lang)), format!("{:?}", table.get(lang)));
     }
@@ -463,7 +465,7 @@ fn errors_are_translated() {
         Problem::UnknownSource("twitter-tr-13".into())
     );
     assert_eq!(
-        errs[0].problem.describe(&ui(Lang::Ar).problems),
+        ui(Lang::Ar).problems.say(&errs[0].problem),
         "مصدر غير معروف \"twitter-tr-13\""
     );
 }
@@ -481,7 +483,7 @@ fn not_json_is_a_single_clear_error() {
 
 #[test]
 fn every_problem_reads_fully_in_both_languages() {
-    use qitar::story::Problem as P;
+    use qitar::model::problem::Problem as P;
     let all = [
         P::Syntax("x".into()),
         P::UnknownField,
@@ -524,21 +526,18 @@ fn every_problem_reads_fully_in_both_languages() {
         P::DivergenceWithoutNote,
     ];
     for p in &all {
-        let (ar, en) = (
-            p.describe(&ui(Lang::Ar).problems),
-            p.describe(&ui(Lang::En).problems),
-        );
+        let (ar, en) = (ui(Lang::Ar).problems.say(p), ui(Lang::En).problems.say(p));
         for m in [&ar, &en] {
             assert!(!m.trim().is_empty() && !m.contains('{'), "{p:?}: {m}");
         }
         assert_ne!(ar, en, "{p:?}");
     }
     assert_eq!(
-        all[7].describe(&ui(Lang::En).problems),
+        ui(Lang::En).problems.say(&all[7]),
         "year 2013 does not come after 2014"
     );
     assert_eq!(
-        all[20].describe(&ui(Lang::En).problems),
+        ui(Lang::En).problems.say(&all[20]),
         "unsupported version 7, expected 1"
     );
 }
@@ -546,23 +545,32 @@ fn every_problem_reads_fully_in_both_languages() {
 /// The track and the station's text name a station the same way.
 #[test]
 fn a_station_is_named_alike_everywhere() {
-    use qitar::station::station_label;
+    use qitar::text::labels::station_label;
     let story = load(BUILT_IN).unwrap();
     let s2011 = &story.stations[0];
-    assert_eq!(station_label(s2011, Lang::En, "en-US"), "2011");
-    assert_eq!(station_label(s2011, Lang::Ar, "ar-u-nu-arab"), "٢٠١١");
+    assert_eq!(
+        station_label(s2011, Lang::En, "en-US", &ui(Lang::En).waypoint),
+        "2011"
+    );
+    assert_eq!(
+        station_label(s2011, Lang::Ar, "ar-u-nu-arab", &ui(Lang::Ar).waypoint),
+        "٢٠١١"
+    );
     let gp = &story.stations[4];
-    assert_eq!(station_label(gp, Lang::En, "en-US"), "Google+");
+    assert_eq!(
+        station_label(gp, Lang::En, "en-US", &ui(Lang::En).waypoint),
+        "Google+"
+    );
     // An undated waypoint without a label of its own is a transfer stop, in
     // words, never its raw id.
     let mut bare = gp.clone();
     bare.label = None;
     assert_eq!(
-        station_label(&bare, Lang::En, "en-US"),
+        station_label(&bare, Lang::En, "en-US", &ui(Lang::En).waypoint),
         ui(Lang::En).waypoint
     );
     assert_eq!(
-        station_label(&bare, Lang::Ar, "ar-u-nu-arab"),
+        station_label(&bare, Lang::Ar, "ar-u-nu-arab", &ui(Lang::Ar).waypoint),
         ui(Lang::Ar).waypoint
     );
 }
@@ -572,7 +580,7 @@ fn a_station_is_named_alike_everywhere() {
 fn story_schema_file_is_in_step_with_the_types() {
     let file = include_str!("../content/story.schema.json");
     assert!(
-        file.trim_end() == qitar::story::schema_json(),
+        file.trim_end() == qitar::model::schema::schema_json(),
         "content/story.schema.json is stale: run\n  cargo run --quiet --bin qitar-check -- --schema > content/story.schema.json"
     );
     // The story file names it, for editors.
@@ -581,7 +589,7 @@ fn story_schema_file_is_in_step_with_the_types() {
 
 #[test]
 fn a_story_url_must_be_from_this_page_or_an_allowed_origin() {
-    use qitar::remote::origin_allowed;
+    use qitar::ui::remote::origin_allowed;
     let own = "https://graphics.example";
     assert!(origin_allowed(own, own, &[]));
     assert!(!origin_allowed("https://evil.example", own, &[]));

@@ -1,10 +1,12 @@
 //! Track geometry for the real story at every width from 320 to 1440 px.
 
+use qitar::content::ui;
 use qitar::content::STORY_JSON as BUILT_IN;
-use qitar::format::{self, Style};
-use qitar::i18n::Lang;
-use qitar::story::{load, StationKind, Story};
-use qitar::track::{layout, Frame, Layout, Orientation, Point, Rect, Stop};
+use qitar::geometry::track::{layout, Frame, Layout, Orientation, Point, Rect, Stop};
+use qitar::model::lang::Lang;
+use qitar::model::load::load;
+use qitar::model::story::{StationKind, Story};
+use qitar::text::labels::station_label;
 
 fn stops(story: &Story, lang: Lang) -> Vec<Stop> {
     let locale = story.number_locales.get(lang).to_string();
@@ -12,11 +14,7 @@ fn stops(story: &Story, lang: Lang) -> Vec<Stop> {
         .stations
         .iter()
         .map(|s| Stop {
-            label: match (&s.label, s.year) {
-                (Some(l), _) => format::digits(l.get(lang), &locale),
-                (None, Some(y)) => format::number(y as f64, &locale, Style::Year),
-                (None, None) => s.id.clone(),
-            },
+            label: station_label(s, lang, &locale, &ui(lang).waypoint),
             waypoint: s.kind == StationKind::Waypoint,
             platforms: s
                 .platforms
@@ -27,28 +25,103 @@ fn stops(story: &Story, lang: Lang) -> Vec<Stop> {
         .collect()
 }
 
-/// The box style/main.css gives the track at a viewport size (keep in step
-/// with the `.journey-body` and `.track-figure` rules).
-fn frame_for(vw: f64, vh: f64, rtl: bool) -> Frame {
-    if vw >= 900.0 {
-        let main = vw.min(1216.0) - 48.0;
-        Frame {
-            width: main - 416.0 - 40.0,
-            height: 208.0,
-            rtl,
-            font: 12.0,
+/// The stylesheet decides the map's box at each viewport size; the test
+/// reads its numbers from style/main.css, so the two cannot drift apart.
+mod css {
+    const CSS: &str = include_str!("../style/main.css");
+
+    /// A length in px (rem and em are 16 px; `var(--x)` is read from `:root`).
+    fn px(value: &str) -> f64 {
+        let v = value.trim();
+        if let Some(name) = v.strip_prefix("var(").and_then(|r| r.split(')').next()) {
+            return px(declared(CSS, &format!("{name}:")));
         }
-    } else {
-        // The strip across the top: the column less main's padding, 10rem
-        // (11rem below 378 px, for a fourth row of line names).
-        let _ = vh;
-        Frame {
-            width: vw - 48.0,
-            height: if vw < 378.0 { 176.0 } else { 160.0 },
-            rtl,
-            font: 12.0,
+        let num: String = v
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let n: f64 = num
+            .parse()
+            .unwrap_or_else(|_| panic!("not a length: {v:?}"));
+        if v[num.len()..].starts_with("px") {
+            n
+        } else {
+            n * 16.0
         }
     }
+
+    /// The text after the first `prop` in `block`, up to `;`.
+    fn declared<'a>(block: &'a str, prop: &str) -> &'a str {
+        let at = block
+            .find(prop)
+            .unwrap_or_else(|| panic!("style/main.css: no {prop} where expected"));
+        let rest = &block[at + prop.len()..];
+        &rest[..rest.find(';').unwrap()]
+    }
+
+    /// The rule for `selector` in `block`, from its brace.
+    fn rule<'a>(block: &'a str, selector: &str) -> &'a str {
+        let at = block
+            .find(&format!("{selector} {{"))
+            .unwrap_or_else(|| panic!("style/main.css: no rule for {selector}"));
+        &block[at..]
+    }
+
+    /// Every `@media (kind: …)` block that has a rule for `selector`, with
+    /// its breakpoint in px.
+    fn media(kind: &str, selector: &str) -> (f64, &'static str) {
+        let open = format!("@media ({kind}: ");
+        CSS.match_indices(&open)
+            .map(|(at, _)| {
+                let rest = &CSS[at + open.len()..];
+                let end = rest.find("\n}\n").unwrap_or(rest.len());
+                (px(&rest[..rest.find(')').unwrap()]), &rest[..end])
+            })
+            .find(|(_, block)| block.contains(&format!("{selector} {{")))
+            .unwrap_or_else(|| panic!("style/main.css: no @media ({kind}) for {selector}"))
+    }
+
+    /// The box the stylesheet gives the map at a viewport `vw` px wide.
+    pub fn map_box(vw: f64) -> (f64, f64) {
+        let stage = ".track-figure > .track-stage";
+        let (small, small_block) = media("max-width", "main");
+        let padding = if vw <= small {
+            px(declared(rule(small_block, "main"), "padding-inline:"))
+        } else {
+            px(declared(rule(CSS, "main"), "padding: 0 "))
+        };
+        let (wide, beside) = media("min-width", ".journey-body");
+        if vw >= wide {
+            let main =
+                vw.min(px(declared(rule(beside, "main"), "max-inline-size:"))) - 2.0 * padding;
+            let columns = declared(rule(beside, ".journey-body"), "grid-template-columns:");
+            let text = px(columns.split(", ").nth(1).unwrap());
+            let gap = px(declared(rule(beside, ".journey-body"), "column-gap:"));
+            let height = px(declared(rule(beside, stage), "flex: 0 0 "));
+            return (main - text - gap, height);
+        }
+        let (narrow, narrow_block) = media("max-width", stage);
+        let height = if vw <= narrow {
+            px(declared(rule(narrow_block, stage), "block-size:"))
+        } else {
+            px(declared(rule(CSS, stage), "block-size:"))
+        };
+        (vw - 2.0 * padding, height)
+    }
+}
+
+/// The frame the journey gives the layout at a viewport size.
+fn frame_for(vw: f64, _vh: f64, rtl: bool) -> Frame {
+    let (w, h) = css::map_box(vw);
+    Frame::new(w, h, rtl)
+}
+
+#[test]
+fn the_map_box_is_read_from_the_stylesheet() {
+    // What the stylesheet says today, so a misread shows up here first.
+    assert_eq!(css::map_box(320.0), (288.0, 176.0));
+    assert_eq!(css::map_box(390.0), (342.0, 160.0));
+    assert_eq!(css::map_box(1280.0), (1168.0 - 416.0 - 40.0, 208.0));
 }
 
 fn dot_box(p: Point) -> Rect {
@@ -249,7 +322,7 @@ fn carriages_follow_the_path_behind_the_train() {
 /// the frame and clear of each other and of the stations' labels.
 #[test]
 fn every_line_is_named_on_the_map() {
-    use qitar::track::line_tags;
+    use qitar::geometry::line_tags::line_tags;
     let story = load(BUILT_IN).unwrap();
     for lang in Lang::ALL {
         let st = stops(&story, lang);
@@ -261,7 +334,12 @@ fn every_line_is_named_on_the_map() {
         for vw in (320..=1440).step_by(10) {
             let f = frame_for(vw as f64, 844.0, lang.is_rtl());
             let l = layout(&st, story.platforms.len(), f);
-            let tags = line_tags(&l, &names, 11.0, lang.is_rtl());
+            let tags = line_tags(
+                &l,
+                &names,
+                qitar::geometry::line_tags::TAG_FONT,
+                lang.is_rtl(),
+            );
             for (p, name) in names.iter().enumerate() {
                 assert!(
                     tags.iter().any(|t| !t.end && t.platforms.contains(&p)),

@@ -1,7 +1,7 @@
 //! Components in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
-use qitar::app::App;
+use qitar::ui::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -55,7 +55,7 @@ fn mount(query: &str) -> (HtmlElement, impl Drop) {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), || {
-        qitar::provide_story_build();
+        qitar::start::provide_story_build();
         leptos::prelude::view! { <App /> }
     });
     (host, handle)
@@ -108,7 +108,7 @@ async fn mounts_every_station_and_statistic_in_arabic() {
         count(&host, "article") == 1 && html_attr("lang") == "ar"
     })
     .await;
-    let story = qitar::story::load(qitar::content::STORY_JSON).unwrap();
+    let story = qitar::model::load::load(qitar::content::STORY_JSON).unwrap();
     assert_eq!(count(&host, "article"), 1);
     assert_eq!(
         count(&host, "ol.stations > li.station"),
@@ -136,7 +136,7 @@ async fn mounts_every_station_and_statistic_in_arabic() {
 async fn language_switch_flips_dir_lang_and_text() {
     let (host, _h) = mount("?lang=ar");
     until("the switch", 2000.0, || count(&host, ".lang-switch") == 1).await;
-    let story = qitar::story::load(qitar::content::STORY_JSON).unwrap();
+    let story = qitar::model::load::load(qitar::content::STORY_JSON).unwrap();
     let switch: HtmlElement = host
         .query_selector(".lang-switch")
         .unwrap()
@@ -257,7 +257,8 @@ async fn a_data_url_story_is_refused() {
 /// window scrolls, with continuous progress, and stops when dropped.
 #[wasm_bindgen_test]
 async fn scroll_engine_activates_steps_in_order() {
-    use qitar::scroll::{Engine, Position};
+    use qitar::browser::scroll_engine::Engine;
+    use qitar::geometry::scroll::Position;
     use std::cell::RefCell;
     use std::rc::Rc;
 
@@ -322,7 +323,7 @@ async fn scroll_engine_activates_steps_in_order() {
 /// `panic = "abort"` that would end the app.
 #[wasm_bindgen_test]
 async fn the_engine_listener_may_refresh_the_engine() {
-    use qitar::scroll::Engine;
+    use qitar::browser::scroll_engine::Engine;
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 

@@ -6,7 +6,7 @@
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let (default, pages) = qitar::prerender::render_all();
+        let (default, pages) = qitar::start::prerender::render_all();
         {
             let pages: Vec<_> = pages
                 .into_iter()

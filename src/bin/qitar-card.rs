@@ -6,20 +6,20 @@ use wasm_bindgen::prelude::*;
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    qitar::panic::install();
+    qitar::start::panic::install();
 }
 
 /// A mounted card; `free()` unmounts it.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-pub struct CardMount(qitar::card::Mounted);
+pub struct CardMount(qitar::ui::cards::mount::Mounted);
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 impl CardMount {
     /// Follows the page's language switch (`ar`, `en`).
     pub fn set_lang(&self, lang: String) {
-        if let Some(l) = qitar::i18n::Lang::parse(&lang) {
+        if let Some(l) = qitar::model::lang::Lang::parse(&lang) {
             self.0.set_lang(l);
         }
     }
@@ -30,6 +30,6 @@ impl CardMount {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn mount_card(slot: web_sys::HtmlElement, stat_id: String, lang: String) -> Option<CardMount> {
-    let lang = qitar::i18n::Lang::parse(&lang)?;
-    qitar::card::mount(slot, &stat_id, lang).map(CardMount)
+    let lang = qitar::model::lang::Lang::parse(&lang)?;
+    qitar::ui::cards::mount::mount(slot, &stat_id, lang).map(CardMount)
 }

@@ -12,7 +12,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use qitar::i18n::Lang;
+    use qitar::model::lang::Lang;
 
     pub fn run(args: Vec<String>) -> i32 {
         let mut lang = Lang::En;
@@ -21,7 +21,7 @@ mod native {
         while let Some(a) = args.next() {
             match a.as_str() {
                 "--schema" => {
-                    println!("{}", qitar::story::schema_json());
+                    println!("{}", qitar::model::schema::schema_json());
                     return 0;
                 }
                 "--lang" => match args.next().as_deref().and_then(Lang::parse) {
@@ -46,7 +46,7 @@ mod native {
                     continue;
                 }
             };
-            match qitar::story::load(&text) {
+            match qitar::model::load::load(&text) {
                 Ok(s) => {
                     let stats = s.stats().count();
                     println!(
@@ -59,7 +59,7 @@ mod native {
                     failed = true;
                     eprintln!("{f}: {} problem(s)", errors.len());
                     for e in &errors {
-                        eprintln!("  {}", e.describe(problems));
+                        eprintln!("  {}", problems.describe(e));
                     }
                 }
             }

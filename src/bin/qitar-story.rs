@@ -3,5 +3,5 @@
 //! first view's wasm when the URL names a story.
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    qitar::start_story();
+    qitar::start::start_story();
 }

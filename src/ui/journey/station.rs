@@ -1,0 +1,62 @@
+//! One station's entry in the list beside the map: its name, title,
+//! lines, caption, figures and source.
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use crate::model::story::{Station, StationKind, Story};
+use crate::text::labels::station_anchor;
+use crate::ui::cards::stat_list::StatList;
+use crate::ui::ctx::{text, ui_text, use_ctx};
+use crate::ui::sources::Attribution;
+
+#[component]
+pub fn StationItem(
+    story: Arc<Story>,
+    station: Station,
+    index: usize,
+    active: Signal<bool>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let is_waypoint = station.kind == StationKind::Waypoint;
+    let st = station.clone();
+    let year_text = move || ctx.station_label(&st);
+    let platforms = station
+        .platforms
+        .iter()
+        .filter_map(|id| story.platform(id).cloned())
+        .map(|p| {
+            view! {
+                <li class="platform">
+                    // A drawn swatch: the colour is data, and an attribute of
+                    // SVG, not an inline style (strict CSP).
+                    <svg class="platform-dot" viewBox="0 0 22 6" aria-hidden="true" focusable="false">
+                        <rect width="22" height="6" rx="2" fill=p.color.clone()></rect>
+                    </svg>
+                    {text(&p.name)}
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let source = story.source(&station.source).cloned();
+    view! {
+        <li
+            class="station"
+            class:waypoint=is_waypoint
+            class:is-active=move || active.get()
+            aria-current=move || active.get().then_some("step")
+            id=station_anchor(&station)
+            data-anchor=""
+            data-index=index
+        >
+            <p class="station-year">{year_text}</p>
+            <h3 class="station-title">{text(&station.title)}</h3>
+            <ul class="platforms" aria-label=ui_text(|s| &s.platforms)>
+                {platforms}
+            </ul>
+            <p class="caption">{text(&station.caption)}</p>
+            <StatList stats=station.stats.clone() />
+            {source.map(|s| view! { <Attribution source=s /> })}
+        </li>
+    }
+}
