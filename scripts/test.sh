@@ -16,6 +16,7 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 # Imports point down the data flow: no two modules import each other.
 node scripts/import-cycles.mjs
+node scripts/readme-layout.mjs
 step "native tests"
 cargo test
 # The field reference is generated from the schema, which a test keeps in step with the types.

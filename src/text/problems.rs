@@ -3,8 +3,8 @@
 
 use super::strings::{fill, Problems};
 use crate::model::lang::Lang;
-use crate::model::story::SUPPORTED_VERSION;
 use crate::model::problem::{Problem, StoryError};
+use crate::model::story::SUPPORTED_VERSION;
 
 impl Problems {
     /// A problem in words, in these messages' language.
