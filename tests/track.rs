@@ -318,6 +318,46 @@ fn carriages_follow_the_path_behind_the_train() {
     }
 }
 
+/// The train the journey draws: the locomotive at the front, each carriage
+/// its gap behind along the path, waiting out of sight before the first
+/// station; the same length (scaled) wherever it is.
+#[test]
+fn the_trains_vehicles_keep_their_gaps() {
+    use qitar::geometry::train::{train_scale, vehicles, CARRIAGE_GAPS};
+    let story = load(BUILT_IN).unwrap();
+    let st = stops(&story, Lang::En);
+    for vw in [320.0, 390.0, 1280.0] {
+        let l = layout(&st, story.platforms.len(), frame_for(vw, 800.0, false));
+        let scale = train_scale(l.width);
+        // 56 px long on a phone at the least, 96 on a desktop.
+        let long = (CARRIAGE_GAPS[1] + 26.0 / 2.0 + 34.0 / 2.0) * scale;
+        assert!(
+            long >= if vw < 900.0 { 56.0 } else { 96.0 },
+            "{vw}px: {long}"
+        );
+        let mut p = 0.0;
+        while p <= (l.stops.len() - 1) as f64 {
+            let v = vehicles(&l, p);
+            assert_eq!(v.len(), 1 + CARRIAGE_GAPS.len());
+            let (a, b) = (v[0].pose.at, l.pose(p).at);
+            assert!(
+                (a.x - b.x).abs() + (a.y - b.y).abs() < 1e-6,
+                "the locomotive leads at {p}"
+            );
+            assert!(!v[0].waiting);
+            let front = l.pose(p).t * l.length();
+            for (k, gap) in CARRIAGE_GAPS.iter().enumerate() {
+                let along = front - gap * scale;
+                assert_eq!(v[k + 1].waiting, along < 0.0, "{vw}px, {p}, car {k}");
+                if along >= 0.0 {
+                    assert!((v[k + 1].pose.t * l.length() - along).abs() < 1e-6);
+                }
+            }
+            p += 0.1;
+        }
+    }
+}
+
 /// Every line is named on the map, at least where it starts; names stay in
 /// the frame and clear of each other and of the stations' labels.
 #[test]

@@ -246,170 +246,140 @@ pub fn draw<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let (w, h) = area.dim_in_pixel();
     area.fill(&theme.paper)?;
-    let mut drawn = Drawn::default();
     if data.bars.is_empty() {
-        return Ok(drawn);
+        return Ok(Drawn::default());
     }
     let p = Plot::new(data, opt, w as f64, h as f64);
-    drawn.y_max = p.y_max;
-    // Baseline.
-    area.draw(&PathElement::new(
-        vec![
-            (p.px(p.side / p.s), p.bottom as i32),
-            ((p.width - p.side) as i32, p.bottom as i32),
-        ],
-        theme.ink.stroke_width(p.px(1.0).max(1) as u32),
-    ))?;
-    draw_bars(area, &p, data, theme, &mut drawn)?;
+    let mut paint = Painter {
+        area,
+        theme,
+        drawn: Drawn {
+            y_max: p.y_max,
+            ..Drawn::default()
+        },
+    };
+    paint.bars(&p, data)?;
     if let Some((total, last_label)) = &data.total {
-        draw_total(
-            area,
-            &p,
-            total,
-            last_label,
-            &data.total_name,
-            theme,
-            &mut drawn,
-        )?;
+        paint.total(&p, total, last_label, &data.total_name)?;
     }
     if let (Some(change), Some(first), Some(last)) =
         (&data.change, data.bars.first(), data.bars.last())
     {
-        draw_change(area, &p, change, first.value, last.value, theme, &mut drawn)?;
+        paint.change(&p, change, first.value, last.value)?;
     }
-    Ok(drawn)
+    Ok(paint.drawn)
 }
 
 type Step<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Each bar, its value above it and its category, wrapped, below.
-fn draw_bars<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    p: &Plot,
-    data: &ChartData,
-    theme: &Theme,
-    drawn: &mut Drawn,
-) -> Step<DB> {
-    let bar_w = (p.slot * 0.58).min(90.0 * p.s);
-    let bottom = p.bottom as i32;
-    for (i, b) in data.bars.iter().enumerate() {
-        let cx = p.cx(i);
-        let (x0, x1) = ((cx - bar_w / 2.0) as i32, (cx + bar_w / 2.0) as i32);
-        let y0 = p.y_of(b.value) as i32;
-        let color = if b.highlight { theme.accent } else { theme.bar };
-        area.draw(&Rectangle::new([(x0, y0), (x1, bottom)], color.filled()))?;
-        drawn.bars.push((x0, y0, x1, bottom));
-        let vcolor = if b.highlight {
-            &theme.accent
-        } else {
-            &theme.ink
-        };
-        area.draw(&Text::new(
-            b.value_label.clone(),
-            (cx as i32, y0 - p.px(5.0)),
-            p.text(1.0, vcolor, HPos::Center, VPos::Bottom),
-        ))?;
-        drawn.texts.push(b.value_label.clone());
-        for (k, line) in p.labels[i].iter().enumerate() {
-            area.draw(&Text::new(
-                line.clone(),
-                (
-                    cx as i32,
-                    (p.bottom + 6.0 * p.s + k as f64 * p.line_h) as i32,
-                ),
-                p.text(1.0, &theme.soft, HPos::Center, VPos::Top),
-            ))?;
-            drawn.texts.push(line.clone());
-        }
-    }
-    Ok(())
+/// Draws on the area, and notes what it drew (for the tests).
+struct Painter<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    theme: &'a Theme,
+    drawn: Drawn,
 }
 
-/// The running total: a line over the bars, its last value, and a legend.
-fn draw_total<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    p: &Plot,
-    total: &[f64],
-    last_label: &str,
-    name: &str,
-    theme: &Theme,
-    drawn: &mut Drawn,
-) -> Step<DB> {
-    let pts: Vec<(i32, i32)> = total
-        .iter()
-        .enumerate()
-        .take(p.n)
-        .map(|(i, v)| (p.cx(i) as i32, p.y_of(*v) as i32))
-        .collect();
-    area.draw(&PathElement::new(
-        pts.clone(),
-        theme.ink.stroke_width(p.px(2.0) as u32),
-    ))?;
-    for pt in &pts {
-        area.draw(&Circle::new(*pt, p.px(3.5), theme.ink.filled()))?;
+impl<DB: DrawingBackend> Painter<'_, DB> {
+    fn line(&self, p: &Plot, points: Vec<(i32, i32)>, color: &RGBColor, width: f64) -> Step<DB> {
+        self.area.draw(&PathElement::new(
+            points,
+            color.stroke_width(p.px(width).max(1) as u32),
+        ))
     }
-    if let Some(&(x, y)) = pts.last() {
-        area.draw(&Text::new(
-            last_label.to_string(),
-            (x, y - p.px(8.0)),
-            p.text(1.1, &theme.ink, HPos::Center, VPos::Bottom),
-        ))?;
-        drawn.texts.push(last_label.to_string());
+
+    fn words(&mut self, s: &str, at: (i32, i32), style: TextStyle) -> Step<DB> {
+        self.area.draw(&Text::new(s.to_string(), at, style))?;
+        self.drawn.texts.push(s.to_string());
+        Ok(())
     }
-    // Legend, top centre: a line sample, then its name.
-    let name_w = text_width(name, p.font_size);
-    let lx = p.width / 2.0;
-    area.draw(&PathElement::new(
-        vec![
+
+    /// The baseline, each bar, its value above it and its category,
+    /// wrapped, below.
+    fn bars(&mut self, p: &Plot, data: &ChartData) -> Step<DB> {
+        let theme = self.theme;
+        let bottom = p.bottom as i32;
+        let baseline = vec![
+            (p.px(p.side / p.s), bottom),
+            ((p.width - p.side) as i32, bottom),
+        ];
+        self.line(p, baseline, &theme.ink, 1.0)?;
+        let bar_w = (p.slot * 0.58).min(90.0 * p.s);
+        for (i, b) in data.bars.iter().enumerate() {
+            let cx = p.cx(i);
+            let (x0, x1) = ((cx - bar_w / 2.0) as i32, (cx + bar_w / 2.0) as i32);
+            let y0 = p.y_of(b.value) as i32;
+            let color = if b.highlight { theme.accent } else { theme.bar };
+            self.area
+                .draw(&Rectangle::new([(x0, y0), (x1, bottom)], color.filled()))?;
+            self.drawn.bars.push((x0, y0, x1, bottom));
+            let vcolor = if b.highlight {
+                &theme.accent
+            } else {
+                &theme.ink
+            };
+            let style = p.text(1.0, vcolor, HPos::Center, VPos::Bottom);
+            self.words(&b.value_label, (cx as i32, y0 - p.px(5.0)), style)?;
+            for (k, line) in p.labels[i].iter().enumerate() {
+                let y = p.bottom + 6.0 * p.s + k as f64 * p.line_h;
+                let style = p.text(1.0, &theme.soft, HPos::Center, VPos::Top);
+                self.words(line, (cx as i32, y as i32), style)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The running total: a line over the bars, its last value, and a
+    /// legend.
+    fn total(&mut self, p: &Plot, total: &[f64], last_label: &str, name: &str) -> Step<DB> {
+        let theme = self.theme;
+        let pts: Vec<(i32, i32)> = total
+            .iter()
+            .enumerate()
+            .take(p.n)
+            .map(|(i, v)| (p.cx(i) as i32, p.y_of(*v) as i32))
+            .collect();
+        self.line(p, pts.clone(), &theme.ink, 2.0)?;
+        for pt in &pts {
+            self.area
+                .draw(&Circle::new(*pt, p.px(3.5), theme.ink.filled()))?;
+        }
+        if let Some(&(x, y)) = pts.last() {
+            let style = p.text(1.1, &theme.ink, HPos::Center, VPos::Bottom);
+            self.words(last_label, (x, y - p.px(8.0)), style)?;
+        }
+        // Legend, top centre: a line sample, then its name.
+        let name_w = text_width(name, p.font_size);
+        let lx = p.width / 2.0;
+        let sample = vec![
             ((lx - name_w / 2.0 - 26.0 * p.s) as i32, p.px(10.0)),
             ((lx - name_w / 2.0 - 8.0 * p.s) as i32, p.px(10.0)),
-        ],
-        theme.ink.stroke_width(p.px(2.0) as u32),
-    ))?;
-    area.draw(&Text::new(
-        name.to_string(),
-        (lx as i32, p.px(10.0)),
-        p.text(1.0, &theme.soft, HPos::Center, VPos::Center),
-    ))?;
-    drawn.texts.push(name.to_string());
-    Ok(())
-}
+        ];
+        self.line(p, sample, &theme.ink, 2.0)?;
+        let style = p.text(1.0, &theme.soft, HPos::Center, VPos::Center);
+        self.words(name, (lx as i32, p.px(10.0)), style)
+    }
 
-/// The change from the first bar to the last: an arrow over them, and the
-/// change in words.
-fn draw_change<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    p: &Plot,
-    change: &str,
-    first: f64,
-    last: f64,
-    theme: &Theme,
-    drawn: &mut Drawn,
-) -> Step<DB> {
-    let (xa, xb) = (p.cx(0), p.cx(p.n - 1));
-    let ya = p.y_of(first) - 22.0 * p.s;
-    let yb = p.y_of(last) - 22.0 * p.s;
-    area.draw(&PathElement::new(
-        vec![(xa as i32, ya as i32), (xb as i32, yb as i32)],
-        theme.accent.stroke_width(p.px(1.5) as u32),
-    ))?;
-    // Arrow head at the later bar.
-    let dir = if xb > xa { -1.0 } else { 1.0 };
-    area.draw(&Polygon::new(
-        vec![
+    /// The change from the first bar to the last: an arrow over them, and
+    /// the change in words.
+    fn change(&mut self, p: &Plot, change: &str, first: f64, last: f64) -> Step<DB> {
+        let theme = self.theme;
+        let (xa, xb) = (p.cx(0), p.cx(p.n - 1));
+        let ya = p.y_of(first) - 22.0 * p.s;
+        let yb = p.y_of(last) - 22.0 * p.s;
+        let arrow = vec![(xa as i32, ya as i32), (xb as i32, yb as i32)];
+        self.line(p, arrow, &theme.accent, 1.5)?;
+        // Arrow head at the later bar.
+        let dir = if xb > xa { -1.0 } else { 1.0 };
+        let head = vec![
             (xb as i32, yb as i32),
             ((xb + dir * 8.0 * p.s) as i32, (yb - 4.0 * p.s) as i32),
             ((xb + dir * 8.0 * p.s) as i32, (yb + 4.0 * p.s) as i32),
-        ],
-        theme.accent.filled(),
-    ))?;
-    area.draw(&Text::new(
-        change.to_string(),
-        (((xa + xb) / 2.0) as i32, (ya.min(yb) - 6.0 * p.s) as i32),
-        p.text(1.25, &theme.accent, HPos::Center, VPos::Bottom),
-    ))?;
-    drawn.texts.push(change.to_string());
-    Ok(())
+        ];
+        self.area.draw(&Polygon::new(head, theme.accent.filled()))?;
+        let style = p.text(1.25, &theme.accent, HPos::Center, VPos::Bottom);
+        let at = (((xa + xb) / 2.0) as i32, (ya.min(yb) - 6.0 * p.s) as i32);
+        self.words(change, at, style)
+    }
 }
 
 fn text<'a>(font: &'a str, size: f64, color: &'a RGBColor, h: HPos, v: VPos) -> TextStyle<'a> {

@@ -39,6 +39,14 @@ impl Lang {
         }
     }
 
+    /// The one of a pair of values written for this language.
+    pub fn pick<'a, T: ?Sized>(self, ar: &'a T, en: &'a T) -> &'a T {
+        match self {
+            Lang::Ar => ar,
+            Lang::En => en,
+        }
+    }
+
     /// Reads `ar` or `en`; anything else is not a language we ship.
     pub fn parse(code: &str) -> Option<Lang> {
         match code.trim().to_ascii_lowercase().as_str() {

@@ -24,10 +24,7 @@ pub struct Text {
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ar => &self.ar,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.ar, &self.en)
     }
 }
 
@@ -43,10 +40,7 @@ pub struct NumberLocales {
 
 impl NumberLocales {
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ar => &self.ar,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.ar, &self.en)
     }
 }
 

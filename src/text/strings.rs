@@ -120,10 +120,7 @@ pub struct Table {
 
 impl Table {
     pub fn get(&self, lang: Lang) -> &Strings {
-        match lang {
-            Lang::Ar => &self.ar,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.ar, &self.en)
     }
 }
 
