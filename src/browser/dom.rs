@@ -96,3 +96,26 @@ pub fn css_var(name: &str) -> Option<String> {
 pub fn device_pixel_ratio() -> f64 {
     window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0)
 }
+
+/// The first element in `root` that matches `selector`.
+pub fn first(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element in `root` that matches `selector`, in document order.
+pub fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
+    root.query_selector_all(selector)
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| n.dyn_into().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The nearest element around `el` (itself included) that matches
+/// `selector`.
+pub fn closest(el: &Element, selector: &str) -> Option<HtmlElement> {
+    el.closest(selector).ok().flatten()?.dyn_into().ok()
+}

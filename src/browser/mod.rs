@@ -1,7 +1,8 @@
-//! The browser: every helper that reaches the DOM or the window. Each one
-//! goes through `window()`, which is none natively (the prerender and the
-//! native tests), so natively each does nothing and its callers never
-//! check where they run.
+//! The browser: the helpers that reach the window, the document and the
+//! elements. Those that start from the window go through `window()`, which
+//! is none natively (the prerender and the native tests), so natively they
+//! do nothing; those that take an element can only be given one by the
+//! browser. Either way, callers never check where they run.
 
 pub mod card_loader;
 pub mod dom;

@@ -10,13 +10,16 @@ pub fn href() -> Option<String> {
     window()?.location().href().ok()
 }
 
-/// Writes `text` to the clipboard; whether it worked.
-pub async fn copy_text(text: &str) -> bool {
-    let Some(w) = window() else {
-        return false;
-    };
-    let promise = w.navigator().clipboard().write_text(text);
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+/// Writes `text` to the clipboard, at once (Safari allows it only within
+/// the reader's click); the future says whether it worked.
+pub fn copy_text(text: &str) -> impl std::future::Future<Output = bool> {
+    let promise = window().map(|w| w.navigator().clipboard().write_text(text));
+    async move {
+        match promise {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            None => false,
+        }
+    }
 }
 
 /// Saves what a canvas shows as the PNG file `name`.

@@ -1,6 +1,6 @@
 //! Enough of Intl's output for the prerender and the native tests:
 //! grouping, Arabic-Indic digits for `-nu-arab`, percent and money. In the
-//! browser it covers for a formatter `Intl` cannot build.
+//! browser it covers for an `Intl` formatter that fails to format.
 
 use super::numerals::Style;
 

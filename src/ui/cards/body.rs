@@ -1,7 +1,8 @@
 //! What is in an open card: the figure, what the article said beside what
 //! the source says, the note, the chart (`chart`), the source, and the
 //! copy-link and save-image actions. The `?story=` build draws it in
-//! process; the first view fetches the card's own wasm on demand (`mount`).
+//! process; in the first view the card's own wasm, fetched on demand
+//! (`slot`), draws it (`mount`).
 
 use leptos::either::Either;
 use leptos::html;
@@ -113,8 +114,9 @@ fn CardActions(
         let url = share::href()
             .map(|href| share_url(&href, frame::is_framed(), &anchor))
             .unwrap_or_default();
+        let copying = share::copy_text(&url);
         leptos::task::spawn_local(async move {
-            let ok = share::copy_text(&url).await;
+            let ok = copying.await;
             let s = t(ctx.lang.get_untracked());
             status.set(match ok {
                 true => s.link_copied.clone(),

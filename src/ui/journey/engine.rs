@@ -4,13 +4,12 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::keys::go_to_station;
 use super::pose::PoseWriter;
 use crate::browser::observe::SizeWatch;
-use crate::browser::page;
 use crate::browser::scroll_engine::Engine;
+use crate::browser::{dom, page};
 use crate::ui::cards::Cards;
 use crate::ui::ctx::Ctx;
 
@@ -44,23 +43,10 @@ pub fn drive(d: Drive, anchors: Vec<String>) {
             return;
         }
         size_watch.set_value(SizeWatch::new(&stage, move |w, h| d.size.set((w, h))));
-        let steps: Vec<web_sys::HtmlElement> = body
-            .query_selector_all("ol.stations > li.station")
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i))
-                    .filter_map(|n| n.dyn_into().ok())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let steps = dom::all(&body, "ol.stations > li.station");
         // The whole page is the engine's ruler, so the viewport is known
         // wherever the reader is (cards open near it when framed).
-        let page_el: web_sys::HtmlElement = body
-            .closest(".page")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into().ok())
-            .unwrap_or_else(|| body.clone().unchecked_into());
+        let page_el = dom::closest(&body, ".page").unwrap_or_else(|| body.clone().into());
         let hashes = anchors.clone();
         match Engine::new(page_el, steps, move |pos, view| {
             d.cards.view.set_value(Some(view));

@@ -10,11 +10,10 @@ use crate::ui::ctx::Ctx;
 /// Scrolls so station `i` has just crossed the reading line, which makes
 /// it the active one.
 pub fn go_to_station(body: NodeRef<html::Div>, i: usize) {
-    let Some(el) = body.get_untracked().and_then(|b| {
-        b.query_selector(&format!("ol.stations > li:nth-child({})", i + 1))
-            .ok()
-            .flatten()
-    }) else {
+    let Some(el) = body
+        .get_untracked()
+        .and_then(|b| dom::first(&b, &format!("ol.stations > li:nth-child({})", i + 1)))
+    else {
         return;
     };
     place::to_reading_line(&el, !observe::reduced_motion());
