@@ -172,6 +172,13 @@ test('a card opened before its code has arrived says it is loading, then shows i
   await waiting.waitFor();
   assert.equal((await waiting.textContent()).trim(), ui.en.card_loading);
   assert.equal(await waiting.getAttribute('role'), 'status');
+  // The dialog is named by what it says meanwhile, then by the card's heading.
+  const name = () => page.evaluate(() => {
+    const d = document.querySelector('dialog[open]');
+    const ids = d.getAttribute('aria-labelledby');
+    return { text: document.getElementById(ids)?.textContent.trim(), count: document.querySelectorAll(`#${ids}`).length };
+  });
+  assert.deepEqual(await name(), { text: ui.en.card_loading, count: 1 });
   // Focus is in the card, on its close button, while it waits.
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('card-close')), true);
   release();
@@ -179,6 +186,7 @@ test('a card opened before its code has arrived says it is loading, then shows i
   assert.ok((await inkedPixels(page)) > 500, 'the chart is blank');
   assert.equal(await waiting.isVisible(), false, 'the loading note stays after the card came');
   assert.equal(await page.locator('dialog[open] .card-close').count(), 1);
+  assert.deepEqual(await name(), { text: s.label.en, count: 1 });
   assert.equal(await page.evaluate(() => document.activeElement?.closest('.card-slot') !== null), true, 'focus moved into the card');
   assert.ok((await page.textContent('dialog[open]')).includes(sources[s.source].publisher.en));
   assert.deepEqual(errors, []);

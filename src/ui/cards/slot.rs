@@ -94,7 +94,15 @@ fn CardSlot(stat_id: String) -> impl IntoView {
         <div class="card-slot" node_ref=slot></div>
         <div class="card-inner" hidden=move || state.get() == State::Ready>
             <header class="card-head">
-                <p class="card-waiting" role="status">{note}</p>
+                // The dialog's name while it waits (`aria-labelledby`); the
+                // card's own heading takes the id once it is in.
+                <p
+                    class="card-waiting"
+                    role="status"
+                    id=move || (state.get() != State::Ready).then_some("card-title")
+                >
+                    {note}
+                </p>
                 // Named `card-close` only while shown: the card's own takes over.
                 <button
                     type="button"
