@@ -700,8 +700,11 @@ fn a_story_may_be_written_in_one_language() {
     assert!(missing
         .iter()
         .all(|e| e.problem == Problem::MissingText(Lang::Ar)));
-    // Declared English-only, it is a story.
+    // Declared English-only, it is a story, in English by default even
+    // when it does not say so.
     v["languages"] = json!(["en"]);
+    v.as_object_mut().unwrap().remove("default_lang");
+    assert_eq!(load(&v.to_string()).unwrap().default_lang, Lang::En);
     let story = load(&v.to_string())
         .unwrap_or_else(|e| panic!("{}", e.iter().map(en).collect::<Vec<_>>().join("\n")));
     assert!(story.has(Lang::En) && !story.has(Lang::Ar));

@@ -35,6 +35,13 @@ pub fn load(json: &str) -> Result<Story, Vec<StoryError>> {
             }
         }
     };
+    // A story in one language need not name it twice.
+    let mut story = story;
+    if value.get("default_lang").is_none() {
+        if let Some(first) = story.languages.first() {
+            story.default_lang = *first;
+        }
+    }
     errors.extend(validate(&story));
     if errors.is_empty() {
         Ok(story)

@@ -67,6 +67,7 @@ pub struct Story {
     #[serde(default = "Story::both_languages")]
     pub languages: Vec<Lang>,
     /// The language a reader gets when the URL does not choose one (`index.html`).
+    /// Without it, the first of `languages`.
     #[serde(default)]
     pub default_lang: Lang,
     /// How numbers and dates are written in each language (through the browser's `Intl`).
