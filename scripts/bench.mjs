@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { launchOptions, CHROMIUM } from '../tests/e2e/browser.mjs';
-import { serve } from '../tests/e2e/server.mjs';
+import { hostHeaders, serve } from '../tests/e2e/server.mjs';
 import { abuseCycle, counters } from '../tests/e2e/abuse.mjs';
 
 const DIST = path.resolve('dist');
@@ -47,7 +47,9 @@ for (const [what, re] of [['the card, on demand', /^qitar-card-.*(\.js|_bg\.wasm
 }
 console.log(`  embed.js (host loader): ${kb(size(path.join(DIST, 'embed.js.gz')))} gzip (target < 2 KB)`);
 
-const server = await serve();
+// The headers a host sends from dist/_headers (caching, the CSP), so
+// Lighthouse sees what readers get.
+const server = await serve({ headers: hostHeaders(DIST) });
 
 // 2. Lighthouse, mobile (its default config), 3 runs per language page.
 try {

@@ -19,6 +19,28 @@ const TYPES = {
 };
 
 /**
+ * The headers a host configured by `dir/_headers` (Netlify and Cloudflare
+ * Pages' format, which scripts/post-build.mjs writes) sends for a path:
+ * `/*` for every path, then the path's own rules. For `serve({ headers })`,
+ * so a measurement sees what readers get (caching, the CSP).
+ */
+export function hostHeaders(dir = path.join(ROOT, 'dist')) {
+  const rules = new Map();
+  let at = null;
+  for (const line of fs.readFileSync(path.join(dir, '_headers'), 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      at = line.trim();
+      if (!rules.has(at)) rules.set(at, {});
+      continue;
+    }
+    const [name, ...value] = line.trim().split(':');
+    if (at) rules.get(at)[name.toLowerCase()] = value.join(':').trim();
+  }
+  return (rel) => ({ ...rules.get('/*'), ...rules.get(rel) });
+}
+
+/**
  * Serves `dir` (default: dist/). `headers(urlPath)` may add headers, for
  * instance a Content-Security-Policy. `prefix` serves it under a sub-path
  * (`/graphics/qitar/`), as a newsroom's static host often does. `pages(urlPath)`

@@ -43,6 +43,10 @@ fn CardSlot(stat_id: String) -> impl IntoView {
             }
             // The language now, not when the card opened.
             let lang = ctx.lang.get_untracked();
+            // The waiting note names the dialog until the card's heading does.
+            let note = el
+                .next_element_sibling()
+                .and_then(|inner| dom::first(&inner, "#card-title"));
             let card = module.and_then(|m| {
                 call(
                     &m,
@@ -55,6 +59,9 @@ fn CardSlot(stat_id: String) -> impl IntoView {
                     // Disposed meanwhile: the value comes back, to be freed.
                     if let Some(Some(h)) = mounted.try_set_value(Some(handle)) {
                         let _ = call(&h, "free", &[]);
+                    }
+                    if let Some(n) = &note {
+                        let _ = n.remove_attribute("id");
                     }
                     let _ = state.try_set(State::Ready);
                 }
@@ -96,11 +103,7 @@ fn CardSlot(stat_id: String) -> impl IntoView {
             <header class="card-head">
                 // The dialog's name while it waits (`aria-labelledby`); the
                 // card's own heading takes the id once it is in.
-                <p
-                    class="card-waiting"
-                    role="status"
-                    id=move || (state.get() != State::Ready).then_some("card-title")
-                >
+                <p class="card-waiting" role="status" id="card-title">
                     {note}
                 </p>
                 // Named `card-close` only while shown: the card's own takes over.
