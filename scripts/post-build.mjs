@@ -68,11 +68,12 @@ const code = [
   'bindings.catch(() => {});',
   'bytes.catch(() => {});',
   // The card's code, for the first view: once, on demand; a failed fetch
-  // may be tried again.
-  'let card = null;',
-  'if (!story) self.qitarLoadCard = () => card ??= Promise.all([import(' + JSON.stringify('./' + cardGlue) + '), fetch(' + JSON.stringify('./' + cardWasm) + ')])',
+  // may be tried again (the module under another address: browsers may
+  // remember a failed import of the same one).
+  'let card = null, tries = 0;',
+  'if (!story) self.qitarLoadCard = () => card ??= Promise.all([import(' + JSON.stringify('./' + cardGlue) + " + (tries ? '?try=' + tries : '')), fetch(" + JSON.stringify('./' + cardWasm) + ')])',
   '  .then(async ([m, bytes]) => { await m.default({ module_or_path: bytes }); return m; })',
-  '  .catch((e) => { card = null; throw e; });',
+  '  .catch((e) => { card = null; tries++; throw e; });',
   'await new Promise((painted) => {',
   '  requestAnimationFrame(() => setTimeout(painted, 0));',
   '  setTimeout(painted, 200);',

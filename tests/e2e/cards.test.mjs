@@ -247,3 +247,31 @@ test('the card code is fetched once the page is idle, and never on ?story= pages
   assert.equal(seen.filter((u) => CARD_WASM.test(u)).length, 1, 'the ?story= page fetched the card wasm');
   await other.ctx.close();
 });
+
+test("a card whose code failed to arrive loads on the next try (the module is asked for again)", async () => {
+  const CARD_GLUE = /qitar-card-[0-9a-f]{16}\.js(\?.*)?$/;
+  const asked = [];
+  let down = true;
+  const { page, ctx } = await openPage(env, '?lang=en', {
+    width: 390,
+    height: 844,
+    reducedMotion: 'reduce',
+    before: (_, p) => p.route(CARD_GLUE, (r) => {
+      asked.push(r.request().url());
+      return down ? r.abort() : r.continue();
+    }),
+  });
+  const s = stats.find((x) => x.chart);
+  const button = page.locator(`#stat-${s.id} .stat-button`);
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  await page.waitForFunction((t) => document.querySelector('dialog[open] .card-waiting')?.textContent.trim() === t, ui.en.card_failed);
+  await page.locator('dialog[open] .card-close').click();
+  await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+  down = false;
+  await button.click();
+  await page.waitForFunction(() => document.querySelector('dialog[open] .card-inner .card-head h2'));
+  // Each try asks for the module under an address of its own.
+  assert.equal(new Set(asked).size, asked.length, asked.join(' '));
+  await ctx.close();
+});
