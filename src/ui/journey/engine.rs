@@ -48,6 +48,9 @@ pub fn drive(d: Drive, anchors: Vec<String>) {
         // wherever the reader is (cards open near it when framed).
         let page_el = dom::closest(&body, ".page").unwrap_or_else(|| body.clone().into());
         let hashes = anchors.clone();
+        // The station whose hash the engine last wrote: the URL is written
+        // when that changes, not read and compared on every frame.
+        let written = std::cell::Cell::new(None::<usize>);
         match Engine::new(page_el, steps, move |pos, view| {
             d.cards.view.set_value(Some(view));
             if d.active.get_untracked() != pos.active {
@@ -60,8 +63,13 @@ pub fn drive(d: Drive, anchors: Vec<String>) {
             // steps and the story's stations should agree; if something
             // rewrote the page, a missing one is no panic.
             let card_open = d.cards.open.with_untracked(|o| o.is_some());
-            if let Some(anchor) = hashes.get(pos.active).filter(|_| pos.inside && !card_open) {
-                page::replace_hash(anchor);
+            if !pos.inside || card_open {
+                written.set(None);
+            } else if written.get() != Some(pos.active) {
+                if let Some(anchor) = hashes.get(pos.active) {
+                    page::replace_hash(anchor);
+                    written.set(Some(pos.active));
+                }
             }
             d.pose.write(pos, view);
         }) {
