@@ -6,8 +6,14 @@ pub use super::numerals::{exact_natively, Style};
 use super::{fallback, intl};
 use crate::target::IN_BROWSER;
 
+/// A number written for `locale` in `style`: the browser's `Intl`, or
+/// natively the fallback.
 pub fn number(value: f64, locale: &str, style: Style) -> String {
-    number_in(value, locale, style)
+    if IN_BROWSER {
+        intl::number(value, locale, style)
+    } else {
+        fallback::number(value, locale, style)
+    }
 }
 
 /// Replaces each ASCII digit in a text with the locale's digit, so years in
@@ -30,7 +36,7 @@ pub fn warm_numbers(locale: &str) {
         Style::Money(*b"USD"),
         Style::Compact,
     ] {
-        let _ = number_in(1.0, locale, style);
+        let _ = number(1.0, locale, style);
     }
 }
 
@@ -53,15 +59,7 @@ pub fn date(iso: &str, locale: &str) -> String {
     }
 }
 
-/// The browser's `Intl`, or natively the fallback: one switch for the three.
-fn number_in(value: f64, locale: &str, style: Style) -> String {
-    if IN_BROWSER {
-        intl::number(value, locale, style)
-    } else {
-        fallback::number(value, locale, style)
-    }
-}
-
+/// The locale's digits: `Intl`'s, or natively the fallback's.
 fn digit_table(locale: &str) -> [char; 10] {
     if IN_BROWSER {
         intl::digit_table(locale)

@@ -21,18 +21,21 @@ pub struct StopInfo {
     pub waypoint: bool,
 }
 
+/// The derived values are memos: each is worked out once when what it
+/// reads changes, though the drawing reads it in many places (and the pose
+/// writer on every scroll frame).
 #[derive(Clone, Copy)]
 pub struct Map {
     pub layout: Memo<Layout>,
-    pub stops: Signal<Vec<StopInfo>>,
+    pub stops: Memo<Vec<StopInfo>>,
     /// Each line's colour, in the story's order.
     pub colours: StoredValue<Vec<String>>,
     /// The lines' names in the reader's language.
-    pub line_names: Signal<Vec<String>>,
+    pub line_names: Memo<Vec<String>>,
     /// Platform indices served by the active stop.
-    pub active_lines: Signal<Vec<usize>>,
+    pub active_lines: Memo<Vec<usize>>,
     /// The colour of the first line at the active stop.
-    pub active_colour: Signal<String>,
+    pub active_colour: Memo<String>,
     /// The map's name: "Stations from 2011 to 2018".
     pub title: Signal<String>,
 }
@@ -82,7 +85,7 @@ pub fn map(
         )
     });
     let s = story.clone();
-    let stops = Signal::derive(move || {
+    let stops = Memo::new(move |_| {
         let lang = ctx.lang.get();
         s.stations
             .iter()
@@ -94,14 +97,14 @@ pub fn map(
             .collect::<Vec<_>>()
     });
     let s = story.clone();
-    let active_lines = Signal::derive(move || {
+    let active_lines = Memo::new(move |_| {
         s.stations
             .get(active.get())
             .map(|st| lines_at(&st.platforms))
             .unwrap_or_default()
     });
     let s = story.clone();
-    let active_colour = Signal::derive(move || {
+    let active_colour = Memo::new(move |_| {
         s.stations
             .get(active.get())
             .and_then(|st| st.platforms.first())
@@ -110,7 +113,7 @@ pub fn map(
             .unwrap_or_default()
     });
     let s = story.clone();
-    let line_names = Signal::derive(move || {
+    let line_names = Memo::new(move |_| {
         let lang = ctx.lang.get();
         s.platforms
             .iter()
