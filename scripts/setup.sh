@@ -31,7 +31,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen's wasm-opt, playwright-core)"
+  say "installing npm tools (binaryen's wasm-opt, terser, the browser drivers)"
   npm ci --no-audit --no-fund
 fi
 
@@ -41,6 +41,11 @@ if [ "$want_test" = 1 ]; then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   # Arabic naskh and sans faces for screenshots and layout tests.
   [ -e /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || missing+=(fonts-noto-core)
+  # The other two engines: Firefox ESR (puppeteer-core over WebDriver BiDi)
+  # and WebKitGTK's MiniBrowser (WebKitWebDriver), which needs a display.
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing from apt: ${missing[*]}"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -41,6 +41,19 @@ export function hostHeaders(dir = path.join(ROOT, 'dist')) {
 }
 
 /**
+ * What a host serving the release build sends: the build's own `_headers`
+ * for the graphic's pages and assets, and, for the demo article under
+ * /examples/ (a news site's page, not ours), a news site's own policy: its
+ * scripts, Pym.js's inline frame styles, frames from its own origin.
+ * For scripts/serve-dist.mjs and the cross-engine suite.
+ */
+export function deployedHeaders(dir = path.join(ROOT, 'dist')) {
+  const app = hostHeaders(dir);
+  const host = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+  return (rel) => (rel.startsWith('/examples/') ? { 'content-security-policy': host } : app(rel));
+}
+
+/**
  * Serves `dir` (default: dist/). `headers(urlPath)` may add headers, for
  * instance a Content-Security-Policy. `prefix` serves it under a sub-path
  * (`/graphics/qitar/`), as a newsroom's static host often does. `pages(urlPath)`

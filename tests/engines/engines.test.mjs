@@ -1,0 +1,31 @@
+// The reader's path in the two engines besides Chromium: Firefox ESR and
+// WebKitGTK (see reader.mjs and drivers.mjs), served as a host would serve
+// the release build (its _headers: the strict CSP, caching).
+import { describe, test, before, after } from 'node:test';
+import { serve, deployedHeaders } from '../e2e/server.mjs';
+import { firefox, webkit } from './drivers.mjs';
+import { readerPath, hostPage } from './reader.mjs';
+
+let server;
+before(async () => {
+  server = await serve({ headers: deployedHeaders() });
+});
+after(() => server?.close());
+
+for (const [name, launch] of [['firefox', firefox], ['webkit', webkit]]) {
+  describe(name, () => {
+    let session;
+    before(async () => {
+      session = await launch();
+    });
+    after(() => session?.close());
+    for (const [width, height] of [[390, 844], [1280, 800]]) {
+      for (const lang of ['ar', 'en']) {
+        test(`${name} ${lang} ${width}px: live, no overflow, the next station with a gliding train, a card with its chart, Esc, the language switch`, () =>
+          readerPath(session, server.url, { lang, width, height }));
+      }
+      test(`${name} ${width}px: the demo article's two frames fit their content and follow its scroll`, () =>
+        hostPage(session, server.url, { width, height }));
+    }
+  });
+}
