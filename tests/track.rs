@@ -2,11 +2,13 @@
 
 use qitar::content::ui;
 use qitar::content::STORY_JSON as BUILT_IN;
-use qitar::geometry::track::{layout, Frame, Layout, Orientation, Point, Rect, Stop};
+use qitar::geometry::track::{layout, tag_rows, Frame, Layout, Orientation, Point, Rect, Stop};
+use qitar::geometry::train::train_scale;
 use qitar::model::lang::Lang;
 use qitar::model::load::load;
 use qitar::model::story::{StationKind, Story};
 use qitar::text::labels::station_label;
+use qitar::ui::journey::still::BANDS;
 
 fn stops(story: &Story, lang: Lang) -> Vec<Stop> {
     let locale = story.number_locales.get(lang).to_string();
@@ -69,7 +71,7 @@ mod css {
 
     /// Every `@media (kind: …)` block that has a rule for `selector`, with
     /// its breakpoint in px.
-    fn media(kind: &str, selector: &str) -> (f64, &'static str) {
+    pub fn media(kind: &str, selector: &str) -> (f64, &'static str) {
         let open = format!("@media ({kind}: ");
         CSS.match_indices(&open)
             .map(|(at, _)| {
@@ -407,6 +409,61 @@ fn every_line_is_named_on_the_map() {
                     );
                 }
             }
+        }
+    }
+}
+
+/// The static page's map has one drawing per band of widths
+/// (src/ui/journey/still.rs): each is drawn for the box the stylesheet gives
+/// the map at the band's width, the stylesheet shows it across exactly that
+/// band, and across it nothing changes but the width (the map's height, its
+/// rows of line names, the train's size), so the drawing only stretches.
+#[test]
+fn the_static_maps_bands_follow_the_stylesheet_and_the_layout() {
+    let starts: Vec<f64> = (0..BANDS.len())
+        .map(|k| match k {
+            0 => 320.0,
+            k => css::media("min-width", &format!(".still-{k}")).0,
+        })
+        .collect();
+    for (k, band) in BANDS.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(1921.0);
+        assert!(
+            band.viewport >= starts[k] && band.viewport < end,
+            "band {k}: drawn for {} px, shown from {} to {end} px",
+            band.viewport,
+            starts[k]
+        );
+        assert_eq!(
+            css::map_box(band.viewport),
+            (band.width, band.height),
+            "band {k}"
+        );
+        let frame = Frame::new(band.width, band.height, false);
+        for vw in starts[k] as u32..end as u32 {
+            let (w, h) = css::map_box(vw as f64);
+            let at = format!("band {k} at {vw} px");
+            assert_eq!(h, band.height, "{at}: the map's height");
+            assert_eq!(
+                tag_rows(w),
+                tag_rows(band.width),
+                "{at}: rows of line names"
+            );
+            assert_eq!(
+                train_scale(w),
+                train_scale(band.width),
+                "{at}: the train's size"
+            );
+            assert_eq!(
+                Frame::new(w, h, false).font,
+                frame.font,
+                "{at}: the labels' size"
+            );
+            assert_eq!(
+                Frame::new(w, h, false).orientation(),
+                Orientation::Horizontal,
+                "{at}"
+            );
         }
     }
 }

@@ -1,11 +1,16 @@
 //! Watching the page: an element's size, the colour scheme, reduced motion.
 
 use super::window;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Reports an element's content-box size whenever it changes; dropping it
-/// disconnects the observer.
+/// disconnects the observer. The size is reported in the next animation
+/// frame, not inside the observer's callback: a reader that redraws and so
+/// resizes what is watched (a chart sets its height) would otherwise trip
+/// the observer's loop limit, an error event in Firefox and WebKit.
 pub struct SizeWatch {
     observer: web_sys::ResizeObserver,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
@@ -13,11 +18,22 @@ pub struct SizeWatch {
 
 impl SizeWatch {
     pub fn new(el: &Element, on_size: impl Fn(f64, f64) + 'static) -> Option<SizeWatch> {
+        let on_size = Rc::new(on_size);
+        let latest = Rc::new(Cell::new(None::<(f64, f64)>));
         let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
             move |entries: js_sys::Array| {
-                if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                    let r = entry.content_rect();
-                    on_size(r.width(), r.height());
+                let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
+                    return;
+                };
+                let r = entry.content_rect();
+                // One report a frame, of the last size seen.
+                if latest.replace(Some((r.width(), r.height()))).is_none() {
+                    let (latest, on_size) = (latest.clone(), on_size.clone());
+                    leptos::prelude::request_animation_frame(move || {
+                        if let Some((w, h)) = latest.take() {
+                            on_size(w, h);
+                        }
+                    });
                 }
             },
         );

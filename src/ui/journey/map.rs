@@ -49,37 +49,39 @@ impl Map {
     }
 }
 
+/// The stops as the layout takes them, in the current language: each
+/// station's label, whether it is a waypoint, and the lines serving it.
+pub fn track_stops(story: &Story, ctx: Ctx) -> Vec<Stop> {
+    story
+        .stations
+        .iter()
+        .map(|st| Stop {
+            label: ctx.station_label(st),
+            waypoint: st.kind == StationKind::Waypoint,
+            platforms: lines_at(story, &st.platforms),
+        })
+        .collect()
+}
+
+/// The indices of the given platforms in the story's order.
+fn lines_at(story: &Story, platforms: &[String]) -> Vec<usize> {
+    platforms
+        .iter()
+        .filter_map(|p| story.platforms.iter().position(|q| &q.id == p))
+        .collect()
+}
+
 pub fn map(
     story: &Arc<Story>,
     ctx: Ctx,
     active: RwSignal<usize>,
     size: RwSignal<(f64, f64)>,
 ) -> Map {
-    let pids: Arc<Vec<String>> = Arc::new(story.platforms.iter().map(|p| p.id.clone()).collect());
-    let lines_at = {
-        let pids = pids.clone();
-        move |platforms: &[String]| -> Vec<usize> {
-            platforms
-                .iter()
-                .filter_map(|p| pids.iter().position(|q| q == p))
-                .collect()
-        }
-    };
     let s = story.clone();
-    let at_stop = lines_at.clone();
     let layout = Memo::new(move |_| {
         let (w, h) = size.get();
-        let stops: Vec<Stop> = s
-            .stations
-            .iter()
-            .map(|st| Stop {
-                label: ctx.station_label(st),
-                waypoint: st.kind == StationKind::Waypoint,
-                platforms: at_stop(&st.platforms),
-            })
-            .collect();
         track::layout(
-            &stops,
+            &track_stops(&s, ctx),
             s.platforms.len(),
             Frame::new(w, h, ctx.lang.get().is_rtl()),
         )
@@ -100,7 +102,7 @@ pub fn map(
     let active_lines = Memo::new(move |_| {
         s.stations
             .get(active.get())
-            .map(|st| lines_at(&st.platforms))
+            .map(|st| lines_at(&s, &st.platforms))
             .unwrap_or_default()
     });
     let s = story.clone();

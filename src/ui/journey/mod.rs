@@ -10,6 +10,7 @@ mod map;
 mod now;
 mod pose;
 pub mod station;
+pub mod still;
 mod stops;
 mod track_svg;
 mod train;
@@ -38,6 +39,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
     let stage = NodeRef::<html::Div>::new();
     let map = map::map(&story, ctx, active, size);
     let pose = PoseWriter::new(map);
+    let still = still::markup(&story, ctx, &map);
     // A new layout or line: the train goes where it was, redrawn.
     Effect::new(move |_| {
         map.layout.track();
@@ -96,6 +98,7 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
                     on_go=Callback::new(move |i: usize| keys::go_to_station(pose.body, i))
                     stage=stage
                     train=pose.train
+                    still=still
                 />
                 <Now story=story.clone() map=map active=active />
                 <p class="visually-hidden" aria-live="polite" aria-atomic="true">

@@ -21,12 +21,14 @@ pub fn TrackSvg(
     stage: NodeRef<leptos::html::Div>,
     /// The train's vehicles, which the journey moves.
     train: NodeRef<leptos::html::Div>,
+    /// The static page's drawing (`still`), shown until the map is measured.
+    still: String,
 ) -> impl IntoView {
     let layout = map.layout;
     let view_box =
         move || layout.with(|l| format!("0 0 {} {}", fixed(l.width, 0), fixed(l.height, 0)));
-    // Nothing is drawn until the stage has a size: the static first paint
-    // (and its strict CSP, which forbids style attributes) gets an empty stage.
+    // Nothing is drawn live until the stage has a size: the static first
+    // paint (whose strict CSP forbids style attributes) shows `still`.
     let measured = move || layout.with(|l| l.width > 1.0 && l.height > 1.0);
     let spine = move || match measured() {
         true => layout.with(|l| Layout::path_d(&l.stops)),
@@ -50,6 +52,9 @@ pub fn TrackSvg(
         })
     };
     let terminus = move || {
+        if !measured() {
+            return String::new();
+        }
         layout.with(|l| match l.stops.len() {
             n if n >= 2 => Layout::bar_across_d(l.stops[n - 2], l.stops[n - 1], 14.0, 14.0),
             _ => String::new(),
@@ -60,6 +65,9 @@ pub fn TrackSvg(
     let dir = move || ctx.lang.get().dir();
     view! {
         <div class="track-stage" class:vertical=vertical dir=dir node_ref=stage>
+            // Hydration keeps the server's markup (an inner HTML is not set
+            // again); it goes once the app draws the map itself.
+            <div class="map-still" class:gone=measured aria-hidden="true" inner_html=still></div>
             <svg
                 class="track"
                 viewBox=view_box

@@ -4,6 +4,11 @@ use leptos::prelude::*;
 
 use super::map::Map;
 
+/// The locomotive's outline and windscreen, nose towards +x (the static
+/// page's drawing uses the same).
+pub const LOCO_BODY: &str = "M-16.5 -7.5 H6 Q14 -7.5 16.5 0 Q14 7.5 6 7.5 H-16.5 Z";
+pub const LOCO_GLASS: &str = "M7 -5 Q12.5 -4 14.5 0 Q12.5 4 7 5 Z";
+
 /// A train seen from above, nose towards +x: a locomotive and two
 /// carriages, each a drawing of its own, so each can follow the track's
 /// bends. CSS places and turns them from the custom properties the journey
@@ -30,9 +35,9 @@ pub fn Train(node_ref: NodeRef<leptos::html::Div>, map: Map) -> impl IntoView {
     view! {
         <div class="train-set" node_ref=node_ref aria-hidden="true">
             <svg class="train train-head" viewBox="-17 -8 34 16" width="34" height="16" aria-hidden="true" focusable="false">
-                <path class="loco-body" d="M-16.5 -7.5 H6 Q14 -7.5 16.5 0 Q14 7.5 6 7.5 H-16.5 Z"></path>
+                <path class="loco-body" d=LOCO_BODY></path>
                 <rect class="loco-stripe" x="-16" y="-1.5" width="28" height="3" rx="1.5"></rect>
-                <path class="loco-glass" d="M7 -5 Q12.5 -4 14.5 0 Q12.5 4 7 5 Z"></path>
+                <path class="loco-glass" d=LOCO_GLASS></path>
             </svg>
             {car(0)}
             {car(1)}
