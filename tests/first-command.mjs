@@ -45,7 +45,7 @@ try {
       const timer = setTimeout(() => reject(new Error(`no address after ${DEADLINE / 1000} s`)), DEADLINE);
       let buf = '';
       const read = (chunk) => {
-        process.stdout.write(String(chunk).replace(/^/gm, '[serve.sh] '));
+        process.stdout.write(String(chunk).replace(/^(?=.)/gm, '[serve.sh] '));
         buf += chunk;
         const m = buf.match(/^\s+(http:\/\/127\.0\.0\.1:\d+\/)\s*$/m);
         if (m) {

@@ -41,7 +41,6 @@ export async function readerPath(s, base, { lang, width, height }) {
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const items = [...document.querySelectorAll('ol.stations > li.station')];
     const bar = document.querySelector('.track-figure .progress span');
-    const train = document.querySelector('.train');
     const seen = [];
     const ts = [];
     const poses = new Set();
@@ -53,6 +52,8 @@ export async function readerPath(s, base, { lang, width, height }) {
       if (seen[seen.length - 1] !== active) seen.push(active);
       const t = parseFloat(bar?.style.getPropertyValue('--t'));
       if (!Number.isNaN(t)) ts.push(t);
+      // Asked for each frame: the map may be drawn again (a new size).
+      const train = document.querySelector('.train');
       poses.add(['--tx', '--ty', '--ta'].map((p) => train?.style.getPropertyValue(p)).join(' '));
       if (active >= 2) break;
     }

@@ -29,15 +29,17 @@ pub fn TrackSvg(
         move || layout.with(|l| format!("0 0 {} {}", fixed(l.width, 0), fixed(l.height, 0)));
     // Nothing is drawn live until the stage has a size: the static first
     // paint (whose strict CSP forbids style attributes) shows `still`.
-    let measured = move || layout.with(|l| l.width > 1.0 && l.height > 1.0);
-    let spine = move || match measured() {
+    // A memo: what hangs on it (the train, the dots, the links) is built
+    // again only when it flips, not at every new size.
+    let measured = Memo::new(move |_| layout.with(|l| l.width > 1.0 && l.height > 1.0));
+    let spine = move || match measured.get() {
         true => layout.with(|l| Layout::path_d(&l.stops)),
         false => String::new(),
     };
     // Where a line stops carrying the groups before the end of the line: a
     // bar across it.
     let ends = move || {
-        if !measured() {
+        if !measured.get() {
             return String::new();
         }
         layout.with(|l| {
@@ -52,7 +54,7 @@ pub fn TrackSvg(
         })
     };
     let terminus = move || {
-        if !measured() {
+        if !measured.get() {
             return String::new();
         }
         layout.with(|l| match l.stops.len() {
@@ -77,20 +79,20 @@ pub fn TrackSvg(
                 focusable="false"
             >
                 <path class="spine" d=spine></path>
-                {move || if measured() { strands(map, active) } else { Vec::new() }}
+                {move || if measured.get() { strands(map, active) } else { Vec::new() }}
                 <path class="terminus" d=terminus></path>
                 <path class="line-ends" d=ends></path>
-                {move || if measured() { stop_dots(map, active) } else { Vec::new() }}
+                {move || if measured.get() { stop_dots(map, active) } else { Vec::new() }}
             </svg>
-            {move || measured().then(|| view! { <Train node_ref=train map=map /> })}
+            {move || measured.get().then(|| view! { <Train node_ref=train map=map /> })}
             <ol class="stops" aria-label=map.title>
-                {move || if measured() { stop_links(map, active, on_go) } else { Vec::new() }}
+                {move || if measured.get() { stop_links(map, active, on_go) } else { Vec::new() }}
             </ol>
             // The map's legend, on the map: each line named where it starts
             // and where it ends. The stations' list and the live region say
             // the same to screen readers.
             <ul class="line-tags" aria-hidden="true">
-                {move || if measured() { line_tags(map, ctx.lang.get().is_rtl()) } else { Vec::new() }}
+                {move || if measured.get() { line_tags(map, ctx.lang.get().is_rtl()) } else { Vec::new() }}
             </ul>
         </div>
     }
