@@ -233,6 +233,9 @@ pub enum ChartKind {
     Versus,
     /// The parts of one whole, over one period (no series of periods).
     Breakdown,
+    // One line: the schema's description and the field reference keep line breaks.
+    /// Nested stages, each a part of the one before (reports assessed, escalated, acted on).
+    Stages,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]
