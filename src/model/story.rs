@@ -87,7 +87,8 @@ pub struct Story {
     /// Who pushed back: programmes and prizes, each with its figures.
     #[serde(default)]
     pub initiatives: Vec<Initiative>,
-    /// The closing section's heading (without it: a generic "Last stop").
+    // The generic heading names no stop: "last stop" is a station's title (Telegram's).
+    /// The closing section's heading (without it: a generic "After the journey").
     #[serde(default)]
     pub closing_title: Option<Text>,
     /// The closing paragraph, after the journey and the initiatives.
