@@ -163,6 +163,36 @@ fn the_running_total_ends_at_1_210_357() {
     assert!(summary("Suspensions", &data).contains("running total: 1,210,357"));
 }
 
+/// WAM's pilot is nested stages: each later bar stands inside the outline of
+/// the stage before it, in both directions.
+#[test]
+fn each_stage_is_drawn_inside_the_one_before() {
+    let stat = charted()
+        .into_iter()
+        .find(|s| s.id == "wam-reports")
+        .unwrap();
+    assert_eq!(stat.chart.as_ref().unwrap().kind, ChartKind::Stages);
+    for lang in Lang::ALL {
+        let (_, drawn, _) = render(&stat, lang, (560, 280), 1.0);
+        assert_eq!(drawn.outlines.len(), drawn.bars.len() - 1, "{lang:?}");
+        for (i, o) in drawn.outlines.iter().enumerate() {
+            let (before, bar) = (drawn.bars[i], drawn.bars[i + 1]);
+            assert_eq!((o.0, o.2), (bar.0, bar.2), "{lang:?}: over bar {}", i + 1);
+            assert_eq!(o.1, before.1, "{lang:?}: as tall as the stage before");
+            assert_eq!(o.3, bar.1, "{lang:?}: open where the bar fills it");
+        }
+    }
+    // Other kinds draw no outlines.
+    let other = charted()
+        .into_iter()
+        .find(|s| s.id == "twitter-h2-2017")
+        .unwrap();
+    assert!(render(&other, Lang::En, (560, 280), 1.0)
+        .1
+        .outlines
+        .is_empty());
+}
+
 #[test]
 fn device_pixel_ratio_scales_the_drawing_not_the_layout() {
     let stat = charted()

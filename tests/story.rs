@@ -6,7 +6,7 @@ use qitar::content::STORY_JSON as BUILT_IN;
 use qitar::model::lang::Lang;
 use qitar::model::load::load;
 use qitar::model::problem::{Problem, StoryError};
-use qitar::model::story::StationKind;
+use qitar::model::story::{ChartKind, StationKind};
 use serde_json::{json, Value};
 
 /// A problem as a developer reads it (English).
@@ -163,7 +163,7 @@ fn periods_in_one_series_do_not_overlap() {
         errs,
         ["stations[6].stats[0].chart.bars[1].period: this period overlaps stations[6].stats[0].chart.bars[0] in the same series"]
     );
-    // A breakdown of one period, and an offer against what was paid, are no series.
+    // Nested stages of one pilot, and an offer against what was earned, are no series.
     assert_eq!(
         errors_after(|v| {
             v["initiatives"][6]["stats"][0]["chart"]["bars"][1]["period"] =
@@ -173,6 +173,48 @@ fn periods_in_one_series_do_not_overlap() {
         }),
         Vec::<String>::new()
     );
+}
+
+/// WAM's 811 reports, 161 escalated, 70 suspensions: each stage is a part of
+/// the one before, so a stages chart never grows and has more than one bar.
+#[test]
+fn stages_are_nested() {
+    let story = load(BUILT_IN).unwrap();
+    let wam = story.stat("wam-reports").unwrap().chart.as_ref().unwrap();
+    assert_eq!(wam.kind, ChartKind::Stages);
+    let values: Vec<f64> = wam.bars.iter().map(|b| b.value).collect();
+    assert_eq!(values, [811.0, 161.0, 70.0]);
+    // A later stage larger than the one before it.
+    let errs = errors_after(|v| {
+        v["initiatives"][6]["stats"][0]["chart"]["bars"][2]["value"] = json!(200);
+    });
+    assert_eq!(
+        errs,
+        ["initiatives[6].stats[0].chart.bars[2].value: this stage (200) is larger than the stage before it (161); each stage is a part of the one before"]
+    );
+    // Equal stages are allowed: every report went on.
+    let errs = errors_after(|v| {
+        v["initiatives"][6]["stats"][0]["chart"]["bars"][1]["value"] = json!(811);
+    });
+    assert_eq!(errs, Vec::<String>::new());
+    // One stage is no process.
+    let errs = errors_after(|v| {
+        let bars = v["initiatives"][6]["stats"][0]["chart"]["bars"]
+            .as_array_mut()
+            .unwrap();
+        bars.truncate(1);
+    });
+    assert_eq!(
+        errs,
+        ["initiatives[6].stats[0].chart.bars: a stages chart needs at least two stages"]
+    );
+    // The same bars as a breakdown (parts of one whole) are not checked so.
+    let errs = errors_after(|v| {
+        let c = &mut v["initiatives"][6]["stats"][0]["chart"];
+        c["kind"] = json!("breakdown");
+        c["bars"][2]["value"] = json!(200);
+    });
+    assert_eq!(errs, Vec::<String>::new());
 }
 
 #[test]
@@ -524,6 +566,11 @@ fn every_problem_reads_fully_in_both_languages() {
         },
         P::NoteWithoutSource,
         P::DivergenceWithoutNote,
+        P::TooFewStages,
+        P::StageGrows {
+            previous: 161.0,
+            found: 200.0,
+        },
     ];
     for p in &all {
         let (ar, en) = (ui(Lang::Ar).problems.say(p), ui(Lang::En).problems.say(p));

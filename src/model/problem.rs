@@ -64,6 +64,13 @@ pub enum Problem {
     NoteWithoutSource,
     /// The article's figure differs from the source's, and no note says how.
     DivergenceWithoutNote,
+    /// A `stages` chart with fewer than two stages: one bar is no process.
+    TooFewStages,
+    /// A stage larger than the stage before it, which it is a part of.
+    StageGrows {
+        previous: f64,
+        found: f64,
+    },
 }
 
 /// One problem, at one place in the file.

@@ -87,7 +87,8 @@ pub struct Story {
     /// Who pushed back: programmes and prizes, each with its figures.
     #[serde(default)]
     pub initiatives: Vec<Initiative>,
-    /// The closing section's heading (without it: a generic "Last stop").
+    // The generic heading names no stop: "last stop" is a station's title (Telegram's).
+    /// The closing section's heading (without it: a generic "After the journey").
     #[serde(default)]
     pub closing_title: Option<Text>,
     /// The closing paragraph, after the journey and the initiatives.
@@ -233,6 +234,9 @@ pub enum ChartKind {
     Versus,
     /// The parts of one whole, over one period (no series of periods).
     Breakdown,
+    // One line: the schema's description and the field reference keep line breaks.
+    /// Nested stages, each a part of the one before (reports assessed, escalated, acted on).
+    Stages,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Serialize)]

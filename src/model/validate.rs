@@ -144,6 +144,9 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        if c.kind == ChartKind::Stages {
+            self.stages(path, c);
+        }
         if let Some(total) = &c.total {
             if total.len() != c.bars.len() {
                 self.push(
@@ -176,6 +179,26 @@ impl<'a> Checker<'a> {
                     );
                 }
                 before = *t;
+            }
+        }
+    }
+
+    /// Stages are nested (each a part of the one before: reports assessed,
+    /// then escalated, then acted on), so there are at least two and none
+    /// is larger than the stage before it; otherwise the chart would show a
+    /// process that gains members, or a single bar that is no process.
+    fn stages(&mut self, path: &str, c: &Chart) {
+        if c.bars.len() == 1 {
+            // No bars at all is already `ChartEmpty`.
+            self.push(format!("{path}.bars"), Problem::TooFewStages);
+        }
+        for (i, pair) in c.bars.windows(2).enumerate() {
+            let (previous, found) = (pair[0].value, pair[1].value);
+            if found > previous {
+                self.push(
+                    format!("{path}.bars[{}].value", i + 1),
+                    Problem::StageGrows { previous, found },
+                );
             }
         }
     }

@@ -58,6 +58,14 @@ impl Problems {
             }
             Problem::NoteWithoutSource => m.note_without_source.clone(),
             Problem::DivergenceWithoutNote => m.divergence_without_note.clone(),
+            Problem::TooFewStages => m.too_few_stages.clone(),
+            Problem::StageGrows { previous, found } => fill(
+                &m.stage_grows,
+                &[
+                    ("found", &plain_number(*found)),
+                    ("previous", &plain_number(*previous)),
+                ],
+            ),
             Problem::UnsupportedVersion(v) => fill(
                 &m.unsupported_version,
                 &[

@@ -101,6 +101,8 @@ pub struct Problems {
     pub source_before_period: String,
     pub note_without_source: String,
     pub divergence_without_note: String,
+    pub too_few_stages: String,
+    pub stage_grows: String,
 }
 
 /// Fills a message's `{name}` placeholders.

@@ -67,6 +67,10 @@ const checkerOnly = {
   'years that do not rise': [(s) => { s.stations[1].year = 2010; }, /stations\[1\]\.year/],
   'a missing English text': [(s) => { s.stations[0].title.en = ''; }, /stations\[0\]\.title\.en/],
   'a colour that is not #rrggbb': [(s) => { s.platforms[0].color = '#12'; }, /platforms\[0\]\.color/],
+  'a stage larger than the one before': [
+    (s) => { s.initiatives.flatMap((x) => x.stats || []).find((x) => x.chart?.kind === 'stages').chart.bars[2].value = 200; },
+    /chart\.bars\[2\]\.value: this stage \(200\) is larger/,
+  ],
 };
 for (const [name, [f, message]] of Object.entries(checkerOnly)) {
   test(`only the checker knows ${name}, and names where`, () => {
