@@ -23,7 +23,7 @@ cargo test
 node scripts/field-reference.mjs --check
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
-step "release builds: the second story, then the first (with the demo host page the embed tests use)"
+step "release build of the second story (the first is built by the first command, below)"
 # The second story, built as another newsroom would build theirs.
 QITAR_STORY=stories/twitter-suspensions.json trunk build --release --offline --dist dist-twitter
 step "the first command: scripts/serve.sh builds and serves; the app goes live there and a card opens"

@@ -108,7 +108,25 @@ mod css {
         } else {
             px(declared(rule(CSS, stage), "block-size:"))
         };
-        (vw - 2.0 * padding, height)
+        // Narrower than the two columns, main is as wide as the measure
+        // and its padding at most.
+        let main = declared(rule(CSS, "main"), "max-inline-size:");
+        (vw.min(calc(main)) - 2.0 * padding, height)
+    }
+
+    /// `calc(a + k * b …)` of lengths and `var()`s, or a plain length.
+    fn calc(value: &str) -> f64 {
+        let v = value.trim();
+        let Some(inner) = v.strip_prefix("calc(").and_then(|r| r.strip_suffix(')')) else {
+            return px(v);
+        };
+        inner
+            .split(" + ")
+            .map(|term| match term.split_once(" * ") {
+                Some((k, len)) => k.trim().parse::<f64>().expect("a factor") * px(len),
+                None => px(term),
+            })
+            .sum()
     }
 }
 
@@ -123,6 +141,8 @@ fn the_map_box_is_read_from_the_stylesheet() {
     // What the stylesheet says today, so a misread shows up here first.
     assert_eq!(css::map_box(320.0), (288.0, 176.0));
     assert_eq!(css::map_box(390.0), (342.0, 160.0));
+    // Main is as wide as the text's measure and its padding, at most.
+    assert_eq!(css::map_box(768.0), (640.0, 160.0));
     assert_eq!(css::map_box(1280.0), (1168.0 - 416.0 - 40.0, 208.0));
 }
 

@@ -45,7 +45,7 @@ pub const BANDS: [Band; 5] = [
     },
     Band {
         viewport: 768.0,
-        width: 720.0,
+        width: 640.0,
         height: 160.0,
     },
     Band {
