@@ -44,8 +44,12 @@ try {
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no address after ${DEADLINE / 1000} s`)), DEADLINE);
       let buf = '';
+      let partial = '';
       const read = (chunk) => {
-        process.stdout.write(String(chunk).replace(/^(?=.)/gm, '[serve.sh] '));
+        // Whole lines, each marked as serve.sh's.
+        const lines = (partial + chunk).split('\n');
+        partial = lines.pop();
+        for (const line of lines) process.stdout.write(`[serve.sh] ${line}\n`);
         buf += chunk;
         const m = buf.match(/^\s+(http:\/\/127\.0\.0\.1:\d+\/)\s*$/m);
         if (m) {
