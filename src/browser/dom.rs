@@ -55,6 +55,16 @@ pub fn is_backdrop_click(dialog: &HtmlDialogElement, ev: &web_sys::MouseEvent) -
     on_dialog && outside
 }
 
+/// Opens a dialog as a modal. Where `showModal` is missing or refuses (an
+/// engine older than Safari 15.4), it opens as a box fixed over the page
+/// instead (`.no-modal` in the stylesheet), so the card still shows.
+pub fn show_dialog(dialog: &HtmlDialogElement) {
+    if dialog.show_modal().is_err() {
+        let _ = dialog.class_list().add_1("no-modal");
+        dialog.set_open(true);
+    }
+}
+
 /// Places a modal dialog `top` px down with at most `max` px of height, or
 /// (none) leaves it where the browser centres it.
 pub fn set_dialog_box(dialog: &HtmlDialogElement, placed: Option<(f64, f64)>) {

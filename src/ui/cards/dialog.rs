@@ -31,7 +31,7 @@ pub fn StatCard() -> impl IntoView {
                 if !dialog.open() {
                     previous_hash.set_value(page::hash());
                     dom::set_dialog_box(&dialog, host_box(cards.view.get_value()));
-                    let _ = dialog.show_modal();
+                    dom::show_dialog(&dialog);
                     embed::request_height();
                     // The close button takes focus once the body is in.
                     request_animation_frame(move || {
