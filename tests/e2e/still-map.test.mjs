@@ -48,7 +48,8 @@ const stillState = (page) =>
       strands: lines[0] ? lines[0].querySelectorAll('.strand').length : 0,
       stage: { left: stage.left, right: stage.right, top: stage.top, bottom: stage.bottom },
       dots: m ? [...m.querySelectorAll('circle.stop-dot')].map(box) : [],
-      labels: m ? [...m.querySelectorAll('text.still-label')].map((t) => ({ text: t.textContent, ...box(t) })) : [],
+      // A stop's name is a group of lines, a text each.
+      labels: m ? [...new Set([...m.querySelectorAll('text.still-label')].map((t) => t.parentElement))].map((g) => ({ text: g.textContent, ...box(g) })) : [],
       tags: m ? [...m.querySelectorAll('text.still-tag')].map((t) => ({ text: t.textContent, ...box(t) })) : [],
       train: m?.querySelector('.still-train') ? box(m.querySelector('.still-train')) : null,
     };

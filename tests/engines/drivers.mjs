@@ -6,6 +6,7 @@
 //   suite under xvfb-run.
 // A session: open(url, { width, height }), eval(fn, ...args) (fn runs in the
 // page; it may be async), click(selector) (a real pointer click), press(key),
+// screenshot(file),
 // errors() (console errors and uncaught errors, where the driver reports
 // them), close().
 import fs from 'node:fs';
@@ -57,6 +58,7 @@ export async function firefox() {
     eval: (fn, ...args) => page.evaluate(fn, ...args),
     click: (selector) => page.click(selector),
     press: (key) => page.keyboard.press(key),
+    screenshot: (file) => page.screenshot({ path: file }),
     async errors() {
       return [...logged, ...(await page.evaluate(() => window.__errors || []))];
     },
@@ -118,6 +120,7 @@ export async function webkit() {
     eval: evaluate,
     click: async (selector) => d.findElement(By.css(selector)).click(),
     press: async (key) => d.actions().sendKeys(KEYS[key] ?? key).perform(),
+    screenshot: async (file) => fs.writeFileSync(file, await d.takeScreenshot(), 'base64'),
     errors: () => evaluate(() => window.__errors || []),
     async close() {
       await d.quit().catch(() => {});

@@ -4,13 +4,19 @@
 import { describe, test, before, after } from 'node:test';
 import { serve, deployedHeaders } from '../e2e/server.mjs';
 import { firefox, webkit } from './drivers.mjs';
-import { readerPath, hostPage } from './reader.mjs';
+import { readerPath, hostPage, stillMap } from './reader.mjs';
 
-let server;
+let server, broken;
 before(async () => {
   server = await serve({ headers: deployedHeaders() });
+  // The same build whose app code is refused (another origin: nothing
+  // cached from the first), for the static page as it stands alone.
+  broken = await serve({ headers: deployedHeaders(), pages: (rel) => (rel.endsWith('.wasm') ? { body: 'refused', type: 'text/plain' } : undefined) });
 });
-after(() => server?.close());
+after(async () => {
+  await server?.close();
+  await broken?.close();
+});
 
 for (const [name, launch] of [['firefox', firefox], ['webkit', webkit]]) {
   describe(name, () => {
@@ -26,6 +32,9 @@ for (const [name, launch] of [['firefox', firefox], ['webkit', webkit]]) {
       }
       test(`${name} ${width}px: the demo article's two frames fit their content and follow its scroll`, () =>
         hostPage(session, server.url, { width, height }));
+      test(`${name} ${width}px, the app's code refused: the static map shows every stop's name, every line's name and the train, in both languages`, async () => {
+        for (const lang of ['ar', 'en']) await stillMap(session, broken.url, { lang, width, height });
+      });
     }
   });
 }

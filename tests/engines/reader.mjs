@@ -147,3 +147,35 @@ export async function hostPage(s, base, { width, height }) {
   assert.deepEqual(stations, [...Array(story.stations.length).keys()], `${s.name}: the framed stations followed the host's scroll (${JSON.stringify(seen)})`);
   assert.deepEqual(await s.errors(), [], `${s.name}: console errors on the host page`);
 }
+
+/**
+ * The static page's map when the app cannot start (its code is refused):
+ * one band's drawing shown, a name per stop, every line named, the train.
+ * With QITAR_SHOTS=dir, a screenshot of each page goes there to look at.
+ */
+export async function stillMap(s, base, { lang, width, height }) {
+  await s.open(`${base}${lang === story.default_lang ? '' : `${lang}.html`}`, { width, height });
+  await until(s, () => document.readyState === 'complete', 'the page to load');
+  const m = await s.eval(() => {
+    const shown = (el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0;
+    const marks = [...document.querySelectorAll('.map-still .still-marks')].filter(shown);
+    const el = marks[0];
+    return {
+      live: document.documentElement.dataset.qitar === 'live',
+      marks: marks.length,
+      // A stop's name is a group of lines, a text each.
+      labels: el ? new Set([...el.querySelectorAll('text.still-label')].filter((t) => t.textContent.trim()).map((t) => t.parentElement)).size : 0,
+      tags: el ? [...el.querySelectorAll('text.still-tag')].map((t) => t.textContent) : [],
+      train: el?.querySelector('.still-train')?.getBoundingClientRect().width ?? 0,
+    };
+  });
+  assert.equal(m.live, false, `${s.name}: the app started although its code was refused`);
+  assert.equal(m.marks, 1, `${s.name} ${lang} ${width}px: one drawing shown`);
+  assert.equal(m.labels, story.stations.length, `${s.name} ${lang} ${width}px: a name per stop`);
+  for (const p of story.platforms) assert.ok(m.tags.includes(p.name[lang]), `${s.name} ${lang} ${width}px: ${p.name[lang]} not named`);
+  assert.ok(m.train > 10, `${s.name} ${lang} ${width}px: no train`);
+  if (process.env.QITAR_SHOTS) {
+    await s.eval(() => document.querySelector('.track-figure').scrollIntoView());
+    await s.screenshot(`${process.env.QITAR_SHOTS}/${s.name}-still-${lang}-${width}.png`);
+  }
+}

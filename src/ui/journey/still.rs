@@ -192,29 +192,24 @@ fn marks(l: &Layout, still: &Still, band: usize) -> String {
             ),
         );
         // Each line of the name centred on the label's place, as the app's
-        // link sets it (centred lines, the layout's line height).
+        // link sets it (centred lines, the layout's line height). A text of
+        // its own per line: WebKit reorders right-to-left text across the
+        // chunks of one text element.
+        let active = if i == 0 { " active" } else { "" };
         let text: String = label
             .lines
             .iter()
             .enumerate()
             .map(|(k, line)| {
                 format!(
-                    r#"<tspan x="0" y="{}">{}</tspan>"#,
+                    r#"<text class="still-label{active}" y="{}" font-size="{}" text-anchor="middle" dominant-baseline="central">{}</text>"#,
                     fixed(label.at.y + label.line_height * k as f64, 1),
+                    fixed(l.font, 1),
                     escape(line)
                 )
             })
             .collect();
-        let active = if i == 0 { " active" } else { "" };
-        svg += &at(
-            l,
-            label.at.x,
-            0.0,
-            &format!(
-                r#"<text class="still-label{active}" font-size="{}" text-anchor="middle" dominant-baseline="central">{text}</text>"#,
-                fixed(l.font, 1)
-            ),
-        );
+        svg += &at(l, label.at.x, 0.0, &text);
     }
     svg += &tags(l, still);
     svg += &train(l);
