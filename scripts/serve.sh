@@ -13,4 +13,6 @@ echo "                   http://127.0.0.1:8080/examples/host.html"
 echo
 # The demo article is built only on request (not into a production dist/).
 export QITAR_DEMO=1
+# The link-preview tags name absolute addresses: here, this server's.
+export QITAR_PUBLIC_URL="${QITAR_PUBLIC_URL:-http://127.0.0.1:8080/}"
 exec trunk serve --release --offline "$@"

@@ -41,6 +41,9 @@ if [ "$want_test" = 1 ]; then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   # Arabic naskh and sans faces for screenshots and layout tests.
   [ -e /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || missing+=(fonts-noto-core)
+  # OCR of the share pictures' Arabic (tests/e2e/share.test.mjs).
+  command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+  tesseract --list-langs 2>/dev/null | grep -x ara >/dev/null || missing+=(tesseract-ocr-ara)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing from apt: ${missing[*]}"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -93,7 +93,7 @@ pub fn render(story: &Story, stat: &Stat, lang: Lang) -> SharePage {
             <main class="share" id="main">
                 <p class="share-story"><a href=home.clone()>{text(&story.title)}</a></p>
                 <h1 class="share-head">
-                    <bdi class="says-figure">{figure.clone()}</bdi>
+                    <bdi class="share-figure">{figure.clone()}</bdi>
                     " "
                     {text(&stat.label)}
                 </h1>

@@ -33,7 +33,7 @@ const FOOT_RULE: f64 = H - 84.0;
 /// The map and the chart are drawn this much larger than on screen, so
 /// their words stay readable when a feed shows the picture at half size.
 const MAP_SCALE: f64 = 1.45;
-const CHART_SCALE: f64 = 1.5;
+const CHART_SCALE: f64 = 1.75;
 
 /// The light theme's colours (style/main.css `:root`): pictures have no
 /// dark mode.
@@ -122,7 +122,7 @@ pub fn page_svg(story: &Story, lang: Lang, publisher: &str) -> String {
     let mut out = String::new();
     open(&mut out, lang);
     let title = words(story, lang, story.title.get(lang));
-    let (lines, font) = svg::fit(&title, Font::new(lang, 64.0, true), 40.0, W - 2.0 * M, 3);
+    let (lines, font) = svg::fit(&title, Font::new(lang, 68.0, true), 40.0, W - 2.0 * M, 3);
     let lh = leading(font);
     let mut y = 34.0 + font.size * 1.15;
     for l in &lines {
@@ -141,7 +141,7 @@ pub fn page_svg(story: &Story, lang: Lang, publisher: &str) -> String {
     // The map fills what is left between the title and the foot.
     let top = y - lh + font.size * 0.5 + 24.0;
     let bottom = FOOT_RULE - 16.0;
-    let frame_h = ((bottom - top) / MAP_SCALE).clamp(120.0, 190.0);
+    let frame_h = ((bottom - top) / MAP_SCALE).clamp(120.0, 160.0);
     let frame_w = (W - 2.0 * M) / MAP_SCALE;
     let y0 = top + ((bottom - top) - frame_h * MAP_SCALE).max(0.0) / 2.0;
     map(&mut out, story, lang, frame_w, frame_h, M, y0);
