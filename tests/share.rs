@@ -129,7 +129,10 @@ fn a_figure_picture_holds_the_number_its_chart_and_its_source() {
                         // The card's own drawing, nested whole: one bar per value,
                         // every value written.
                         assert_eq!(svg.matches("<svg ").count(), 2, "{}: one nested chart", stat.id);
-                        let (chart, drawn) = chart_svg(&story, c, lang, 1080.0, 260.0);
+                        // At the size the picture gave it.
+                        let nested = &svg[svg[1..].find("<svg ").unwrap() + 1..];
+                        let size = |name: &str| -> f64 { attr(nested, name).unwrap().parse().unwrap() };
+                        let (chart, drawn) = chart_svg(&story, c, lang, size("width"), size("height"));
                         assert_eq!(drawn.bars.len(), c.bars.len(), "{}", stat.id);
                         for t in &drawn.texts {
                             assert!(all.contains(t.as_str()), "{}: chart text {t}", stat.id);
@@ -163,7 +166,7 @@ fn arabic_is_set_from_the_right_edge_and_english_from_the_left() {
     }
     // And so it is drawn: an Arabic line's ink ends at the right margin.
     let mut svg = String::from(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="100"><rect width="1200" height="100" fill="#ffffff"/>"#,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="100"><rect width="1200" height="100" fill="#ffffff"/>"##,
     );
     let title = story.title.ar.clone();
     line(&mut svg, &title, 60.0, 1140.0, 70.0, Font::new(Lang::Ar, 40.0, true), "#000000", Align::Start);
@@ -272,9 +275,11 @@ fn a_share_page_has_the_facts_and_the_link_to_the_card() {
         let p = page::render(&story, stat, lang);
         assert_eq!((p.file.as_str(), p.open.as_str()), (file, open));
         assert!(p.body.contains(&format!("href=\"{open}\"")), "{lang:?}: the link to the card");
+        let digits = |t: &str| qitar::text::format::digits(t, story.number_locales.get(lang));
         assert!(p.body.contains(&figure_text(&story, stat, lang)), "the figure");
-        assert!(p.body.contains(stat.label.get(lang)), "the label");
-        assert!(p.body.contains(stat.article.as_ref().unwrap().claim.get(lang)), "the article's claim");
+        assert!(p.body.contains(&digits(stat.label.get(lang))), "the label");
+        let claim = digits(stat.article.as_ref().unwrap().claim.get(lang));
+        assert!(p.body.contains(&claim), "the article's claim: {claim}");
         let strings = qitar::content::ui(lang);
         assert!(p.body.contains(&strings.article_said) && p.body.contains(&strings.source_says));
         let source = story.source(&stat.source).unwrap();

@@ -126,10 +126,20 @@ for (const s of stories) {
   });
 }
 
+test('share pages and pictures are revalidated, like the pages (dist/_headers)', () => {
+  const rules = fs.readFileSync(path.join(stories[0].dir, '_headers'), 'utf8').split('\n');
+  for (const p of ['/s/*', '/share/*']) {
+    const i = rules.indexOf(p);
+    assert.ok(i >= 0, `a rule for ${p}`);
+    assert.equal(rules[i + 1].trim(), 'Cache-Control: public, max-age=0, must-revalidate', p);
+  }
+});
+
 // Arabic is checked the way a reader would read it: Tesseract (Debian's
 // tesseract-ocr-ara) reads the page picture, and what it reads must be the
-// title, shaped and right to left. Isolated letters, or a line set left to
-// right, read back as other words or in reverse and fail.
+// title, its letters in order. A line set left to right reads back
+// reversed, tofu or a wrong font as nothing like it. (Tesseract reads
+// isolated letters as the same letters: tests/share.rs checks the joining.)
 /** Letters only, one form: no spaces, punctuation, tatweel or vowel marks; alef and yeh variants folded. */
 const fold = (t) =>
   t
@@ -209,15 +219,20 @@ test('a share page with JavaScript goes straight to the graphic with the card op
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Where the reader came from (any page will do).
+    const from = s.url() + 'story.schema.json';
+    await page.goto(from);
     await page.goto(s.url() + s.share(id, lang));
     await page.waitForURL(s.url() + expect + `#stat-${id}`);
     await waitLive(page);
     await page.waitForSelector('dialog[open] .card-source');
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     assert.ok((await page.textContent('dialog[open] .card-label')).length > 5);
-    // Back leaves for where the reader came from, not the share page.
-    assert.equal(await page.evaluate(() => history.length), 1);
     assert.deepEqual(errors, []);
+    // Back leaves for where the reader came from, not the share page
+    // (which would send the reader forward again).
+    await page.goBack();
+    assert.equal(page.url(), from);
     await ctx.close();
   }
 });
