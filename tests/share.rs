@@ -18,7 +18,10 @@ fn built_in() -> Story {
 }
 
 fn twitter() -> Story {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/stories/twitter-suspensions.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/stories/twitter-suspensions.json"
+    );
     load(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -79,7 +82,11 @@ fn the_public_url_must_be_an_absolute_folder() {
         "http://127.0.0.1:8080/",
         "http://localhost/qitar/",
     ] {
-        assert_eq!(share::public_url(Some(ok)).unwrap().as_deref(), Some(ok.trim()), "{ok}");
+        assert_eq!(
+            share::public_url(Some(ok)).unwrap().as_deref(),
+            Some(ok.trim()),
+            "{ok}"
+        );
     }
     assert_eq!(share::public_url(None).unwrap(), None);
     assert_eq!(share::public_url(Some("  ")).unwrap(), None);
@@ -95,19 +102,34 @@ fn the_public_url_must_be_an_absolute_folder() {
         ("https://g.example/\"><script>/", "percent-encoded"),
     ] {
         let e = share::public_url(Some(bad)).unwrap_err();
-        assert!(e.contains(says) && e.contains("QITAR_PUBLIC_URL"), "{bad}: {e}");
+        assert!(
+            e.contains(says) && e.contains("QITAR_PUBLIC_URL"),
+            "{bad}: {e}"
+        );
     }
 }
 
 #[test]
 fn pictures_and_share_pages_are_named_after_the_pages() {
     use qitar::embed::messages::share_page;
-    assert_eq!(share::page_picture_file(Lang::Ar, Lang::Ar), "share/index.png");
+    assert_eq!(
+        share::page_picture_file(Lang::Ar, Lang::Ar),
+        "share/index.png"
+    );
     assert_eq!(share::page_picture_file(Lang::En, Lang::Ar), "share/en.png");
     assert_eq!(share::page_picture_file(Lang::Ar, Lang::En), "share/ar.png");
-    assert_eq!(share::figure_picture_file("kenya-deaths", Lang::En), "share/kenya-deaths.en.png");
-    assert_eq!(share_page("kenya-deaths", Lang::Ar, Lang::Ar), "s/kenya-deaths.html");
-    assert_eq!(share_page("kenya-deaths", Lang::En, Lang::Ar), "s/kenya-deaths.en.html");
+    assert_eq!(
+        share::figure_picture_file("kenya-deaths", Lang::En),
+        "share/kenya-deaths.en.png"
+    );
+    assert_eq!(
+        share_page("kenya-deaths", Lang::Ar, Lang::Ar),
+        "s/kenya-deaths.html"
+    );
+    assert_eq!(
+        share_page("kenya-deaths", Lang::En, Lang::Ar),
+        "s/kenya-deaths.en.html"
+    );
     assert_eq!(share_page("total", Lang::Ar, Lang::En), "s/total.ar.html");
 }
 
@@ -119,26 +141,50 @@ fn a_figure_picture_holds_the_number_its_chart_and_its_source() {
                 let svg = figure_svg(&story, stat, lang, "Publisher");
                 let words: Vec<String> = texts(&svg).into_iter().map(|(_, t)| t).collect();
                 let all = words.join("\n");
-                assert!(words.contains(&figure_text(&story, stat, lang)), "{}: the number", stat.id);
+                assert!(
+                    words.contains(&figure_text(&story, stat, lang)),
+                    "{}: the number",
+                    stat.id
+                );
                 let publisher = story.source(&stat.source).unwrap().publisher.get(lang);
-                let publisher = qitar::text::format::digits(publisher, story.number_locales.get(lang));
-                assert!(all.contains(&publisher), "{} {lang:?}: the source {publisher}", stat.id);
-                assert!(all.contains("Publisher"), "{}: the publisher's line", stat.id);
+                let publisher =
+                    qitar::text::format::digits(publisher, story.number_locales.get(lang));
+                assert!(
+                    all.contains(&publisher),
+                    "{} {lang:?}: the source {publisher}",
+                    stat.id
+                );
+                assert!(
+                    all.contains("Publisher"),
+                    "{}: the publisher's line",
+                    stat.id
+                );
                 match &stat.chart {
                     Some(c) => {
                         // The card's own drawing, nested whole: one bar per value,
                         // every value written.
-                        assert_eq!(svg.matches("<svg ").count(), 2, "{}: one nested chart", stat.id);
+                        assert_eq!(
+                            svg.matches("<svg ").count(),
+                            2,
+                            "{}: one nested chart",
+                            stat.id
+                        );
                         // At the size the picture gave it.
                         let nested = &svg[svg[1..].find("<svg ").unwrap() + 1..];
-                        let size = |name: &str| -> f64 { attr(nested, name).unwrap().parse().unwrap() };
-                        let (chart, drawn) = chart_svg(&story, c, lang, size("width"), size("height"));
+                        let size =
+                            |name: &str| -> f64 { attr(nested, name).unwrap().parse().unwrap() };
+                        let (chart, drawn) =
+                            chart_svg(&story, c, lang, size("width"), size("height"));
                         assert_eq!(drawn.bars.len(), c.bars.len(), "{}", stat.id);
                         for t in &drawn.texts {
                             assert!(all.contains(t.as_str()), "{}: chart text {t}", stat.id);
                         }
                         let inner = chart.split_once('>').unwrap().1;
-                        assert!(svg.contains(inner), "{}: the chart is the card's drawing", stat.id);
+                        assert!(
+                            svg.contains(inner),
+                            "{}: the chart is the card's drawing",
+                            stat.id
+                        );
                     }
                     None => assert_eq!(svg.matches("<svg ").count(), 1, "{}", stat.id),
                 }
@@ -155,7 +201,10 @@ fn arabic_is_set_from_the_right_edge_and_english_from_the_left() {
         let svg = figure_svg(&story, stat, lang, "Publisher");
         let number = figure_text(&story, stat, lang);
         let (attrs, _) = texts(&svg).into_iter().find(|(_, t)| *t == number).unwrap();
-        let (x, anchor) = (attr(&attrs, "x").unwrap(), attr(&attrs, "text-anchor").unwrap());
+        let (x, anchor) = (
+            attr(&attrs, "x").unwrap(),
+            attr(&attrs, "text-anchor").unwrap(),
+        );
         match lang {
             // resvg puts "start" at the left even right to left: Arabic is
             // anchored by its end at the right margin.
@@ -169,12 +218,26 @@ fn arabic_is_set_from_the_right_edge_and_english_from_the_left() {
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="100"><rect width="1200" height="100" fill="#ffffff"/>"##,
     );
     let title = story.title.ar.clone();
-    line(&mut svg, &title, 60.0, 1140.0, 70.0, Font::new(Lang::Ar, 40.0, true), "#000000", Align::Start);
+    line(
+        &mut svg,
+        &title,
+        (60.0, 1140.0),
+        70.0,
+        Font::new(Lang::Ar, 40.0, true),
+        "#000000",
+        Align::Start,
+    );
     svg.push_str("</svg>");
     let p = decode(&raster::png(&svg).unwrap());
     let (left, right) = ink_span(&p, 0, 100).unwrap();
-    assert!((1130..=1141).contains(&right), "the line ends at {right}, not at the right margin");
-    assert!(left > 300, "a short title starts well right of the left margin: {left}");
+    assert!(
+        (1130..=1141).contains(&right),
+        "the line ends at {right}, not at the right margin"
+    );
+    assert!(
+        left > 300,
+        "a short title starts well right of the left margin: {left}"
+    );
 }
 
 #[test]
@@ -186,10 +249,22 @@ fn arabic_is_shaped_joined_not_isolated_letters() {
     let word = "تيليجرام";
     let apart: String = word.chars().flat_map(|c| [c, '\u{200C}']).collect();
     let (joined_w, apart_w) = (font.width(word), font.width(&apart));
-    assert!(joined_w > 0.0 && joined_w < apart_w * 0.9, "joined {joined_w}, apart {apart_w}");
+    assert!(
+        joined_w > 0.0 && joined_w < apart_w * 0.9,
+        "joined {joined_w}, apart {apart_w}"
+    );
     let draw = |t: &str| {
-        let mut svg = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="600" height="100">"#);
-        line(&mut svg, t, 20.0, 580.0, 70.0, font, "#000000", Align::Start);
+        let mut svg =
+            String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="600" height="100">"#);
+        line(
+            &mut svg,
+            t,
+            (20.0, 580.0),
+            70.0,
+            font,
+            "#000000",
+            Align::Start,
+        );
         svg.push_str("</svg>");
         raster::png(&svg).unwrap()
     };
@@ -203,8 +278,12 @@ fn the_page_picture_has_the_title_the_whole_map_and_the_train() {
             let svg = page_svg(&story, lang, "Publisher");
             let all: String = texts(&svg).into_iter().map(|(_, t)| t + " ").collect();
             let squash = |s: &str| s.split_whitespace().collect::<String>();
-            let title = qitar::text::format::digits(story.title.get(lang), story.number_locales.get(lang));
-            assert!(squash(&all).contains(&squash(&title)), "{lang:?}: the title");
+            let title =
+                qitar::text::format::digits(story.title.get(lang), story.number_locales.get(lang));
+            assert!(
+                squash(&all).contains(&squash(&title)),
+                "{lang:?}: the title"
+            );
             for s in &story.stations {
                 let label = qitar::text::labels::station_label(
                     s,
@@ -212,15 +291,33 @@ fn the_page_picture_has_the_title_the_whole_map_and_the_train() {
                     story.number_locales.get(lang),
                     &qitar::content::ui(lang).waypoint,
                 );
-                assert!(squash(&all).contains(&squash(&label)), "{lang:?}: stop {label}");
+                assert!(
+                    squash(&all).contains(&squash(&label)),
+                    "{lang:?}: stop {label}"
+                );
             }
             for p in &story.platforms {
-                assert!(all.contains(p.name.get(lang)), "{lang:?}: line {}", p.name.get(lang));
-                assert!(svg.contains(&format!("stroke=\"{}\"", p.color)), "{lang:?}: line colour {}", p.color);
+                assert!(
+                    all.contains(p.name.get(lang)),
+                    "{lang:?}: line {}",
+                    p.name.get(lang)
+                );
+                assert!(
+                    svg.contains(&format!("stroke=\"{}\"", p.color)),
+                    "{lang:?}: line colour {}",
+                    p.color
+                );
             }
-            assert_eq!(svg.matches("<circle ").count(), story.stations.len(), "a dot per stop");
+            assert_eq!(
+                svg.matches("<circle ").count(),
+                story.stations.len(),
+                "a dot per stop"
+            );
             // The first stop is the active one, and the locomotive is on it.
-            assert!(svg.contains("fill=\"#9b2c1f\" stroke=\"#9b2c1f\""), "{lang:?}: the first stop");
+            assert!(
+                svg.contains("fill=\"#9b2c1f\" stroke=\"#9b2c1f\""),
+                "{lang:?}: the first stop"
+            );
             assert_eq!(svg.matches("M-16.5 -7.5 H6").count(), 1, "one locomotive");
             assert!(all.contains("Publisher"));
         }
@@ -241,10 +338,20 @@ fn every_picture_is_1200_by_630_not_blank_and_small() {
             }
             for p in pictures {
                 let px = decode(&p.png);
-                assert_eq!((px.width(), px.height()), (share::WIDTH, share::HEIGHT), "{}", p.file);
+                assert_eq!(
+                    (px.width(), px.height()),
+                    (share::WIDTH, share::HEIGHT),
+                    "{}",
+                    p.file
+                );
                 assert!(ink(&px) > 20_000, "{}: {} inked pixels", p.file, ink(&px));
                 assert!(p.png.len() < 300_000, "{}: {} bytes", p.file, p.png.len());
-                assert!(!p.alt.is_empty() && p.alt.chars().count() <= 420, "{}: alt {}", p.file, p.alt);
+                assert!(
+                    !p.alt.is_empty() && p.alt.chars().count() <= 420,
+                    "{}: alt {}",
+                    p.file,
+                    p.alt
+                );
             }
         }
     }
@@ -253,14 +360,24 @@ fn every_picture_is_1200_by_630_not_blank_and_small() {
 #[test]
 fn the_publisher_line_is_the_story_s_else_its_https_host() {
     let story = built_in();
-    assert_eq!(share::publisher_line(&story, Lang::En, None), "qitar: an interactive graphic");
+    assert_eq!(
+        share::publisher_line(&story, Lang::En, None),
+        "qitar: an interactive graphic"
+    );
     let other = twitter();
     assert!(other.publisher.is_none());
     assert_eq!(
-        share::publisher_line(&other, Lang::En, Some("https://graphics.example.org/qitar/")),
+        share::publisher_line(
+            &other,
+            Lang::En,
+            Some("https://graphics.example.org/qitar/")
+        ),
         "graphics.example.org"
     );
-    assert_eq!(share::publisher_line(&other, Lang::En, Some("http://127.0.0.1:8080/")), "");
+    assert_eq!(
+        share::publisher_line(&other, Lang::En, Some("http://127.0.0.1:8080/")),
+        ""
+    );
 }
 
 #[test]
@@ -270,29 +387,55 @@ fn a_share_page_has_the_facts_and_the_link_to_the_card() {
     let stat = story.stat("telegram-prize").unwrap();
     for (lang, file, open) in [
         (Lang::Ar, "s/telegram-prize.html", "../#stat-telegram-prize"),
-        (Lang::En, "s/telegram-prize.en.html", "../en.html#stat-telegram-prize"),
+        (
+            Lang::En,
+            "s/telegram-prize.en.html",
+            "../en.html#stat-telegram-prize",
+        ),
     ] {
         let p = page::render(&story, stat, lang);
         assert_eq!((p.file.as_str(), p.open.as_str()), (file, open));
-        assert!(p.body.contains(&format!("href=\"{open}\"")), "{lang:?}: the link to the card");
+        assert!(
+            p.body.contains(&format!("href=\"{open}\"")),
+            "{lang:?}: the link to the card"
+        );
         let digits = |t: &str| qitar::text::format::digits(t, story.number_locales.get(lang));
-        assert!(p.body.contains(&figure_text(&story, stat, lang)), "the figure");
+        assert!(
+            p.body.contains(&figure_text(&story, stat, lang)),
+            "the figure"
+        );
         assert!(p.body.contains(&digits(stat.label.get(lang))), "the label");
         let claim = digits(stat.article.as_ref().unwrap().claim.get(lang));
         assert!(p.body.contains(&claim), "the article's claim: {claim}");
         let strings = qitar::content::ui(lang);
         assert!(p.body.contains(&strings.article_said) && p.body.contains(&strings.source_says));
         let source = story.source(&stat.source).unwrap();
-        assert!(p.body.contains(source.url.as_deref().unwrap()), "the source's link");
-        assert!(p.body.contains(&format!("src=\"../share/telegram-prize.{}.png\"", lang.code())));
+        assert!(
+            p.body.contains(source.url.as_deref().unwrap()),
+            "the source's link"
+        );
+        assert!(p.body.contains(&format!(
+            "src=\"../share/telegram-prize.{}.png\"",
+            lang.code()
+        )));
         assert!(p.body.contains("<h1"), "a heading");
         assert!(!p.body.contains(" style="), "no inline style (strict CSP)");
         assert!(p.headline.starts_with(&figure_text(&story, stat, lang)));
-        assert!(p.description.contains(source.publisher.get(lang)), "{}", p.description);
+        assert!(
+            p.description.contains(source.publisher.get(lang)),
+            "{}",
+            p.description
+        );
     }
     // A story written the other way round: English first.
     let other = twitter();
     let p = page::render(&other, other.stat("total").unwrap(), Lang::Ar);
-    assert_eq!((p.file.as_str(), p.open.as_str()), ("s/total.ar.html", "../ar.html#stat-total"));
-    assert!(!p.body.contains(&qitar::content::ui(Lang::Ar).article_said), "told from its sources alone");
+    assert_eq!(
+        (p.file.as_str(), p.open.as_str()),
+        ("s/total.ar.html", "../ar.html#stat-total")
+    );
+    assert!(
+        !p.body.contains(&qitar::content::ui(Lang::Ar).article_said),
+        "told from its sources alone"
+    );
 }

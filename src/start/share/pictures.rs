@@ -101,13 +101,12 @@ fn foot(out: &mut String, lang: Lang, start: &str, end: &str) {
     };
     let start = svg::ellipsize(start, font, W - 2.0 * M - end_w);
     let soft = hex(p.theme.soft);
-    line(out, &start, M, W - M, FOOT_Y, font, &soft, Align::Start);
+    line(out, &start, (M, W - M), FOOT_Y, font, &soft, Align::Start);
     if !end.is_empty() {
         line(
             out,
             &end,
-            M,
-            W - M,
+            (M, W - M),
             FOOT_Y,
             bold,
             &hex(p.theme.ink),
@@ -129,8 +128,7 @@ pub fn page_svg(story: &Story, lang: Lang, publisher: &str) -> String {
         line(
             &mut out,
             l,
-            M,
-            W - M,
+            (M, W - M),
             y,
             font,
             &hex(p.theme.ink),
@@ -286,8 +284,7 @@ fn map(out: &mut String, story: &Story, lang: Lang, w: f64, h: f64, x: f64, y: f
             line(
                 out,
                 text,
-                label.at.x,
-                label.at.x,
+                (label.at.x, label.at.x),
                 base,
                 font,
                 &ink,
@@ -333,8 +330,7 @@ fn tags(out: &mut String, story: &Story, lang: Lang, layout: &Layout) {
             line(
                 out,
                 name,
-                text_at,
-                text_at,
+                (text_at, text_at),
                 mid + font.size * 0.36,
                 font,
                 &hex(p.theme.soft),
@@ -399,15 +395,14 @@ pub fn figure_svg(story: &Story, stat: &Stat, lang: Lang, publisher: &str) -> St
     let kicker = Font::new(lang, 24.0, false);
     let title = svg::ellipsize(&words(story, lang, story.title.get(lang)), kicker, width);
     let mut y = 62.0;
-    line(&mut out, &title, M, W - M, y, kicker, &soft, Align::Start);
+    line(&mut out, &title, (M, W - M), y, kicker, &soft, Align::Start);
     let charted = stat.chart.is_some();
     let number = Font::new(lang, if charted { 84.0 } else { 104.0 }, true);
     y += 22.0 + number.size * 0.95;
     line(
         &mut out,
         &figure_text(story, stat, lang),
-        M,
-        W - M,
+        (M, W - M),
         y,
         number,
         &accent,
@@ -423,13 +418,13 @@ pub fn figure_svg(story: &Story, stat: &Stat, lang: Lang, publisher: &str) -> St
     );
     y += leading(label) * 0.95;
     for l in &lines {
-        line(&mut out, l, M, W - M, y, label, &ink, Align::Start);
+        line(&mut out, l, (M, W - M), y, label, &ink, Align::Start);
         y += leading(label);
     }
     let period = Font::new(lang, 24.0, false);
     let when = svg::ellipsize(&words(story, lang, stat.period.get(lang)), period, width);
     y += -leading(label) + leading(period) * 1.1;
-    line(&mut out, &when, M, W - M, y, period, &soft, Align::Start);
+    line(&mut out, &when, (M, W - M), y, period, &soft, Align::Start);
     let top = y + 18.0;
     match &stat.chart {
         Some(c) => {
@@ -449,7 +444,7 @@ pub fn figure_svg(story: &Story, stat: &Stat, lang: Lang, publisher: &str) -> St
                 let (lines, said) = svg::fit(&text, said, 24.0, width, 3);
                 let mut y = top + 30.0 + said.size;
                 for l in &lines {
-                    line(&mut out, l, M, W - M, y, said, &ink, Align::Start);
+                    line(&mut out, l, (M, W - M), y, said, &ink, Align::Start);
                     y += leading(said);
                 }
             }

@@ -1,7 +1,6 @@
-//! SVG to PNG with resvg, and text measured the same way, using only the
-//! fonts in `assets/fonts/` (never the system's): a picture comes out the
-//! same on every machine. resvg shapes text with rustybuzz, so Arabic is
-//! joined and laid out right to left.
+//! SVG to PNG with resvg, using only the fonts in `assets/fonts/` (never
+//! the system's): a picture comes out the same on every machine. resvg
+//! shapes text with harfrust (HarfBuzz in Rust), so Arabic is joined.
 
 use std::sync::{Arc, OnceLock};
 
@@ -56,22 +55,4 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
     let mut pixmap = Pixmap::new(size.width(), size.height()).ok_or("empty picture")?;
     resvg::render(&tree, Transform::default(), &mut pixmap.as_mut());
     pixmap.encode_png().map_err(|e| format!("png: {e}"))
-}
-
-/// A run of text's drawn width in px, as resvg lays it out (shaped, with
-/// the shipped fonts): what the pictures wrap and fit lines by.
-pub fn text_width(text: &str, family: &str, size: f64, bold: bool) -> f64 {
-    if text.trim().is_empty() {
-        return 0.0;
-    }
-    let svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="8000" height="400"><text x="10" y="200" font-family="{family}" font-size="{size}" font-weight="{}">{}</text></svg>"#,
-        if bold { "bold" } else { "normal" },
-        super::svg::esc(text)
-    );
-    tree(&svg)
-        .ok()
-        .and_then(|t| t.root().bounding_box().width().into())
-        .map(f64::from)
-        .unwrap_or(0.0)
 }

@@ -48,13 +48,20 @@ impl Font {
         }
     }
 
+    /// A run of text's drawn width in px, as resvg lays it out (shaped,
+    /// with the shipped fonts): what lines are wrapped and fitted by.
     pub fn width(&self, text: &str) -> f64 {
-        raster::text_width(
-            &embed(text, self.lang),
-            &self.family(),
-            self.size,
-            self.bold,
-        )
+        if text.trim().is_empty() {
+            return 0.0;
+        }
+        let doc = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="8000" height="400"><text x="10" y="200" {}>{}</text></svg>"#,
+            self.attrs(),
+            esc(&embed(text, self.lang))
+        );
+        raster::tree(&doc)
+            .map(|t| f64::from(t.root().bounding_box().width()))
+            .unwrap_or(0.0)
     }
 
     fn attrs(&self) -> String {
@@ -116,15 +123,14 @@ pub enum Align {
     Middle,
 }
 
-/// One line of text between `x0` and `x1`, its baseline at `y`. Right to
+/// One line of text across `x0..x1`, its baseline at `y`. Right to
 /// left it is anchored at its right edge with `text-anchor="end"`: resvg
 /// puts the start anchor of an RTL run at its left, whatever `direction`
 /// says, so "start" there would set Arabic from the wrong edge.
 pub fn line(
     out: &mut String,
     text: &str,
-    x0: f64,
-    x1: f64,
+    (x0, x1): (f64, f64),
     y: f64,
     font: Font,
     fill: &str,
