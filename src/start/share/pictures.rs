@@ -423,7 +423,8 @@ pub fn figure_svg(story: &Story, stat: &Stat, lang: Lang, publisher: &str) -> St
     }
     let period = Font::new(lang, 24.0, false);
     let when = svg::ellipsize(&words(story, lang, stat.period.get(lang)), period, width);
-    y += -leading(label) + leading(period) * 1.1;
+    // Under the label's last line, a little closer than another line.
+    y += leading(period) * 1.1 - leading(label);
     line(&mut out, &when, (M, W - M), y, period, &soft, Align::Start);
     let top = y + 18.0;
     match &stat.chart {
