@@ -32,7 +32,7 @@ const FOOT_Y: f64 = H - 38.0;
 const FOOT_RULE: f64 = H - 84.0;
 /// The map and the chart are drawn this much larger than on screen, so
 /// their words stay readable when a feed shows the picture at half size.
-const MAP_SCALE: f64 = 1.45;
+const MAP_SCALE: f64 = 1.6;
 const CHART_SCALE: f64 = 1.75;
 
 /// The light theme's colours (style/main.css `:root`): pictures have no
@@ -139,7 +139,7 @@ pub fn page_svg(story: &Story, lang: Lang, publisher: &str) -> String {
     // The map fills what is left between the title and the foot.
     let top = y - lh + font.size * 0.5 + 24.0;
     let bottom = FOOT_RULE - 16.0;
-    let frame_h = ((bottom - top) / MAP_SCALE).clamp(120.0, 160.0);
+    let frame_h = ((bottom - top) / MAP_SCALE).clamp(120.0, 165.0);
     let frame_w = (W - 2.0 * M) / MAP_SCALE;
     let y0 = top + ((bottom - top) - frame_h * MAP_SCALE).max(0.0) / 2.0;
     map(&mut out, story, lang, frame_w, frame_h, M, y0);
