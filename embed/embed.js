@@ -31,7 +31,8 @@
     f.title = el.getAttribute('data-qitar-title') || (lang === 'en' ? 'Interactive graphic' : 'رسم تفاعلي');
     f.loading = 'lazy';
     f.setAttribute('scrolling', 'no');
-    f.setAttribute('allow', 'clipboard-write');
+    // "Copy link" and "Share" (the system's share sheet) in the card.
+    f.setAttribute('allow', 'clipboard-write; web-share');
     if (el.hasAttribute('data-qitar-sandbox')) f.setAttribute('sandbox', 'allow-scripts allow-popups');
     var h = Number(el.getAttribute('data-qitar-height')) || 720;
     f.style.cssText = 'display:block;width:100%;min-width:280px;border:0;height:' + clampHeight(h);

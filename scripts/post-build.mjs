@@ -2,7 +2,8 @@
 // 1. moves Trunk's inline module loader into its own file, so the page runs
 //    under a CSP with script-src 'self' and no inline script;
 // 2. renders the story into index.html and <lang>.html (static first paint,
-//    no-JS readers);
+//    no-JS readers), with the link-preview tags and share pictures, and a
+//    share page per figure and language (s/<id>.html, s/<id>.<lang>.html);
 // 3. ships the host-side embed loader (embed.js), the hosting rules
 //    (_headers) and, with QITAR_DEMO=1 only, the demo host page;
 // 4. writes .gz and .br copies of every text asset.
@@ -118,29 +119,104 @@ fs.writeFileSync(indexPath, html);
 // The static first paint: the same components rendered natively, one page
 // per language: index.html in the story's default language, <lang>.html for
 // the others. embed/page-mode.js sends a reader who asks for another
-// language (?lang=) to its page before anything is drawn.
-const pre = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 }));
+// language (?lang=) to its page before anything is drawn. The prerender
+// also draws the share pictures into share/ and checks QITAR_PUBLIC_URL
+// (a bad one fails the build, saying what is wrong).
+const pre = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', staging], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 }));
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 const file = (lang) => (lang === pre.default ? 'index.html' : `${lang}.html`);
 const pages = pre.pages.map((p) => `${p.lang}=${file(p.lang)}`).join(' ');
 const template = html;
+// Link previews need absolute addresses: og:url, the canonical link and
+// og:image come from QITAR_PUBLIC_URL; without it they are left out (and
+// said so below). The picture's address carries its hash, so a platform
+// that caches previews fetches a changed picture again.
+const publicUrl = pre.public_url;
+const pictureUrl = (f) => `${publicUrl}${f}?v=${crypto.createHash('sha256').update(fs.readFileSync(path.join(staging, f))).digest('hex').slice(0, 12)}`;
+const previewTags = ({ lang, title, description, url, picture, siteName }) => [
+  `<meta name="description" content="${esc(description)}" />`,
+  // Link previews (Open Graph, and Twitter's card, which falls back to them).
+  '<meta property="og:type" content="article" />',
+  ...(siteName ? [`<meta property="og:site_name" content="${esc(siteName)}" />`] : []),
+  `<meta property="og:title" content="${esc(title)}" />`,
+  `<meta property="og:description" content="${esc(description)}" />`,
+  `<meta property="og:locale" content="${lang === 'ar' ? 'ar_AR' : 'en_US'}" />`,
+  ...(publicUrl
+    ? [
+        `<link rel="canonical" href="${esc(publicUrl + url)}" />`,
+        `<meta property="og:url" content="${esc(publicUrl + url)}" />`,
+        `<meta property="og:image" content="${esc(pictureUrl(picture.file))}" />`,
+        '<meta property="og:image:type" content="image/png" />',
+        '<meta property="og:image:width" content="1200" />',
+        '<meta property="og:image:height" content="630" />',
+        `<meta property="og:image:alt" content="${esc(picture.alt)}" />`,
+        '<meta name="twitter:card" content="summary_large_image" />',
+        `<meta name="twitter:image:alt" content="${esc(picture.alt)}" />`,
+      ]
+    : ['<meta name="twitter:card" content="summary" />']),
+];
 for (const p of pre.pages) {
+  const url = file(p.lang) === 'index.html' ? '' : file(p.lang);
   const page = template
     .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${p.lang}" dir="${p.dir}" data-pages="${pages}">`)
     .replace(/<title>[^<]*<\/title>/, [
       `<title>${esc(p.title)}</title>`,
-      `<meta name="description" content="${esc(p.description)}" />`,
-      // Link previews (Open Graph, and Twitter's card, which falls back to them).
-      '<meta property="og:type" content="article" />',
-      `<meta property="og:title" content="${esc(p.title)}" />`,
-      `<meta property="og:description" content="${esc(p.description)}" />`,
-      `<meta property="og:locale" content="${p.lang === 'ar' ? 'ar_AR' : 'en_US'}" />`,
-      '<meta name="twitter:card" content="summary" />',
+      ...previewTags({ lang: p.lang, title: p.title, description: p.description, url, picture: p.picture, siteName: p.site_name }),
     ].join('\n    '))
     .replace(/<body>\s*<\/body>/, `<body data-elements="${p.elements}">${p.body}</body>`);
   if (!page.includes('class="page"')) throw new Error(`prerendered body missing (${p.lang})`);
   if (/\sstyle="/.test(page)) throw new Error('the prerendered page has an inline style attribute (strict CSP)');
   fs.writeFileSync(path.join(staging, file(p.lang)), page);
+}
+
+// A share page per figure and language (s/<id>.html in the default
+// language, s/<id>.<lang>.html): what "Copy link" and the share sheet give.
+// Its own title, description, picture and canonical address for link
+// previews; the card's facts for readers without JavaScript; with it,
+// open-card.js sends the reader to the card (data-open) before anything is
+// drawn. main.css for the look, share.css for the page's own layout; both,
+// and the script, files of their own under the same CSP.
+const hashedCopy = async (src, name, ext, transform = (t) => t) => {
+  const text = await transform(fs.readFileSync(path.join(root, src), 'utf8'));
+  const out = `${name}-${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}.${ext}`;
+  fs.writeFileSync(path.join(staging, out), text);
+  return { out, integrity: `sha384-${crypto.createHash('sha384').update(text).digest('base64')}` };
+};
+const shareCss = await hashedCopy('style/share.css', 'share-page', 'css');
+const openJs = await hashedCopy('embed/open-card.js', 'open-card', 'js', async (t) => {
+  const out = await minify(t, { compress: true, mangle: true });
+  if (!out.code) throw new Error('terser produced nothing for open-card.js');
+  return out.code + '\n';
+});
+const mainCss = template.match(/<link rel="stylesheet"[^>]*>/)?.[0].replace(/href="\.\//, 'href="../');
+if (!mainCss) throw new Error('no stylesheet link in index.html');
+fs.mkdirSync(path.join(staging, 's'), { recursive: true });
+for (const f of pre.figures) {
+  const page = [
+    '<!doctype html>',
+    `<html lang="${f.lang}" dir="${f.dir}" data-open="${esc(f.open)}">`,
+    '  <head>',
+    '    <meta charset="utf-8" />',
+    '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
+    '    <meta name="color-scheme" content="light dark" />',
+    '    <link rel="icon" href="data:," />',
+    `    <script src="../${openJs.out}" integrity="${openJs.integrity}" crossorigin="anonymous"></script>`,
+    `    <title>${esc(f.title)}</title>`,
+    ...previewTags({ lang: f.lang, title: f.headline, description: f.description, url: f.file, picture: f.picture, siteName: f.site_name }).map((t) => `    ${t}`),
+    `    ${mainCss}`,
+    `    <link rel="stylesheet" href="../${shareCss.out}" integrity="${shareCss.integrity}" crossorigin="anonymous" />`,
+    '  </head>',
+    `  <body>${f.body}</body>`,
+    '</html>',
+    '',
+  ].join('\n');
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(page)) throw new Error(`an inline script in ${f.file}`);
+  if (/\sstyle="/.test(page)) throw new Error(`an inline style attribute in ${f.file} (strict CSP)`);
+  fs.writeFileSync(path.join(staging, f.file), page);
+}
+const previews = pre.pages.length + pre.figures.length;
+if (!publicUrl) {
+  console.log(`post-build: QITAR_PUBLIC_URL is not set, so the ${previews} pages (${pre.pages.length} language pages, ${pre.figures.length} share pages) have no og:url, canonical link or og:image, and a "summary" Twitter card: these need absolute addresses. The pictures are in share/. Set it to where dist/ will be published, e.g. QITAR_PUBLIC_URL=https://graphics.example.org/qitar/`);
 }
 
 // The story file's JSON Schema, for editors of story files served with the
@@ -179,7 +255,7 @@ fs.writeFileSync(path.join(staging, '_headers'), [
   // Sandboxed frames (opaque origin) fetch the module, wasm and CSS in CORS mode.
   '  Access-Control-Allow-Origin: *',
   // One Cache-Control per path: hosts join a header that two rules set.
-  ...['/', ...fs.readdirSync(staging).filter((f) => /\.html$/.test(f)).map((f) => `/${f}`), '/embed.js']
+  ...['/', ...fs.readdirSync(staging).filter((f) => /\.html$/.test(f)).map((f) => `/${f}`), '/embed.js', '/s/*', '/share/*']
     .flatMap((f) => [f, '  Cache-Control: public, max-age=0, must-revalidate']),
   ...hashed.flatMap((f) => [`/${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
   '',
@@ -202,4 +278,4 @@ const walk = (dir) => {
   }
 };
 walk(staging);
-console.log(`post-build: loader ${loader}, static first paint, embed.js, _headers${demo ? ', examples/' : ''}, ${compressed} files precompressed (gzip, brotli)`);
+console.log(`post-build: loader ${loader}, static first paint, ${previews} share pictures, ${pre.figures.length} share pages${publicUrl ? ` (for ${publicUrl})` : ''}, embed.js, _headers${demo ? ', examples/' : ''}, ${compressed} files precompressed (gzip, brotli)`);

@@ -25,6 +25,8 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 # The demo article is built only here and for the tests (not into a
 # production dist/ built with trunk build alone).
 export QITAR_DEMO=1
+# The link-preview tags name absolute addresses: here, this server's.
+export QITAR_PUBLIC_URL="${QITAR_PUBLIC_URL:-http://127.0.0.1:${QITAR_PORT:-8080}/}"
 
 printf '\033[1m[serve]\033[0m building the release (a first build takes a few minutes)\n'
 if ! trunk build --release --offline; then

@@ -46,6 +46,9 @@ if [ "$want_test" = 1 ]; then
   command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
   command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+  # OCR of the share pictures' Arabic (tests/e2e/share.test.mjs).
+  command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+  tesseract --list-langs 2>/dev/null | grep -x ara >/dev/null || missing+=(tesseract-ocr-ara)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing from apt: ${missing[*]}"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -24,6 +24,9 @@ node scripts/field-reference.mjs --check
 step "browser component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 step "release build of the second story (the first is built by the first command, below)"
+# The link-preview tags need the address the build is published at; the
+# tests read them as if it were scripts/serve.sh's (tests/e2e/share.test.mjs).
+export QITAR_PUBLIC_URL=http://127.0.0.1:8080/
 # The second story, built as another newsroom would build theirs.
 QITAR_STORY=stories/twitter-suspensions.json trunk build --release --offline --dist dist-twitter
 step "the first command: scripts/serve.sh builds and serves; the app goes live there and a card opens"

@@ -98,39 +98,61 @@ fn a_sticky_header_offset_is_whole_pixels_up_to_300() {
 #[test]
 fn the_shared_link_points_where_a_reader_can_open_it() {
     use qitar::embed::messages::share_url;
-    // A page of its own: itself.
+    let page = Some("s/stat-x.en.html");
+    // A page of its own: the figure's share page beside it (the built-in
+    // story has one per figure), from any of the graphic's addresses.
+    for href in [
+        "https://g.example/qitar/en.html?lang=en#2014",
+        "https://g.example/qitar/?lang=en",
+        "https://g.example/qitar/index.html",
+    ] {
+        assert_eq!(
+            share_url(href, false, "stat-x", page),
+            "https://g.example/qitar/s/stat-x.en.html",
+            "{href}"
+        );
+    }
+    // Without one (a ?story= story): the page itself, with the anchor.
     assert_eq!(
         share_url(
             "https://g.example/qitar/en.html?lang=en#2014",
             false,
-            "stat-x"
+            "stat-x",
+            None
         ),
         "https://g.example/qitar/en.html?lang=en#stat-x"
     );
-    // In embed.js's frame: the host article, which forwards the fragment.
-    assert_eq!(
-        share_url(
-            "https://g.example/qitar/?lang=ar&id=qitar-1&parentUrl=https%3A%2F%2Fnews.example%2F2018%2Fstory%3Fpage%3D2%23top&offset=56",
-            true,
-            "stat-x"
-        ),
-        "https://news.example/2018/story?page=2#stat-x"
-    );
+    // In embed.js's frame: the host article, which forwards the fragment,
+    // share page or not.
+    for page in [page, None] {
+        assert_eq!(
+            share_url(
+                "https://g.example/qitar/?lang=ar&id=qitar-1&parentUrl=https%3A%2F%2Fnews.example%2F2018%2Fstory%3Fpage%3D2%23top&offset=56",
+                true,
+                "stat-x",
+                page
+            ),
+            "https://news.example/2018/story?page=2#stat-x"
+        );
+    }
     // Under Pym (its host does not forward fragments), or with no usable
-    // host URL: the graphic's own address, without the frame's parameters.
+    // host URL: the share page, else the graphic's own address without the
+    // frame's parameters.
+    let pym = "https://g.example/qitar/en.html?initialWidth=640&childId=pym-en&parentTitle=Long%20title&parentUrl=https%3A%2F%2Fnews.example%2Fa";
     assert_eq!(
-        share_url(
-            "https://g.example/qitar/en.html?initialWidth=640&childId=pym-en&parentTitle=Long%20title&parentUrl=https%3A%2F%2Fnews.example%2Fa",
-            true,
-            "stat-x"
-        ),
+        share_url(pym, true, "stat-x", page),
+        "https://g.example/qitar/s/stat-x.en.html"
+    );
+    assert_eq!(
+        share_url(pym, true, "stat-x", None),
         "https://g.example/qitar/en.html#stat-x"
     );
     assert_eq!(
         share_url(
             "https://g.example/qitar/?lang=en&id=qitar-2&parentUrl=javascript%3Aalert(1)&story=s.json",
             true,
-            "2016"
+            "2016",
+            None
         ),
         "https://g.example/qitar/?lang=en&story=s.json#2016"
     );

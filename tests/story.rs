@@ -355,6 +355,13 @@ fn missing_language_is_named() {
     assert_eq!(errs, ["stations[0].caption.en: missing English text"]);
     let errs = errors_after(|v| v["sources"][2]["title"]["ar"] = json!("  "));
     assert_eq!(errs, ["sources[2].title.ar: missing Arabic text"]);
+    // The publisher's line is optional, but whole when given.
+    let errs = errors_after(|v| v["publisher"] = json!({ "ar": "قطار" }));
+    assert_eq!(errs, ["publisher.en: missing English text"]);
+    assert!(errors_after(|v| {
+        v.as_object_mut().unwrap().remove("publisher");
+    })
+    .is_empty());
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Sharing a figure: its link to the clipboard, its chart as a PNG file.
+//! Sharing a figure: its link to the clipboard or the system's share
+//! sheet, its chart as a PNG file.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -18,6 +19,54 @@ pub fn copy_text(text: &str) -> impl std::future::Future<Output = bool> {
         match promise {
             Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
             None => false,
+        }
+    }
+}
+
+/// Whether the browser has a share sheet (`navigator.share`: phones,
+/// Safari, Chrome on Windows and macOS).
+pub fn can_share() -> bool {
+    window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &wasm_bindgen::JsValue::from_str("share"))
+            .unwrap_or(false)
+    })
+}
+
+/// What became of a share sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    Done,
+    /// The reader closed the sheet: nothing to say.
+    Cancelled,
+    /// Refused (a frame without `allow="web-share"`) or failed.
+    Failed,
+}
+
+/// Opens the system's share sheet with `title` and `url`, at once (it is
+/// allowed only within the reader's click).
+pub fn share_sheet(title: &str, url: &str) -> impl std::future::Future<Output = Shared> {
+    let promise = window().map(|w| {
+        let data = web_sys::ShareData::new();
+        data.set_title(title);
+        data.set_url(url);
+        w.navigator().share_with_data(&data)
+    });
+    async move {
+        let Some(p) = promise else {
+            return Shared::Failed;
+        };
+        match wasm_bindgen_futures::JsFuture::from(p).await {
+            Ok(_) => Shared::Done,
+            Err(e) => {
+                let name = js_sys::Reflect::get(&e, &wasm_bindgen::JsValue::from_str("name"))
+                    .ok()
+                    .and_then(|n| n.as_string());
+                if name.as_deref() == Some("AbortError") {
+                    Shared::Cancelled
+                } else {
+                    Shared::Failed
+                }
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
 //! What the frame and its host page say to each other, as text: the height
 //! messages (Pym.js's child protocol, and our own JSON one), the host's
-//! viewport, and the link to share from inside a frame. Pure, so tested
-//! natively.
+//! viewport, and the link to share (a figure's share page, or from inside
+//! a frame the host article). Pure, so tested natively.
 
+use crate::model::lang::Lang;
 use crate::text::decimal::parse_decimal;
 
 /// Embed and Pym ids: short, and nothing that could break out of a message.
@@ -61,16 +62,29 @@ pub struct HostView {
     pub top: Option<f64>,
 }
 
-/// The link to share for `anchor` (a station or a figure), from the page's
-/// own `href`. On a page of its own: that page. In a frame that `embed.js`
-/// made (`parentUrl`, no Pym `childId`): the host article, whose `embed.js`
-/// passes the fragment on to the frame. Otherwise (Pym, or no host URL):
-/// the graphic's own address without the frame's parameters.
-pub fn share_url(href: &str, framed: bool, anchor: &str) -> String {
-    let base = href.split('#').next().unwrap_or_default();
-    if !framed {
-        return format!("{base}#{anchor}");
+/// Where a figure's share page is, from the graphic's folder: `s/<id>.html`
+/// in the story's default language, `s/<id>.<lang>.html` in another (as the
+/// pages themselves are `index.html` and `<lang>.html`). The build writes
+/// them (`start::share`); the card shares their address.
+pub fn share_page(stat_id: &str, lang: Lang, default_lang: Lang) -> String {
+    if lang == default_lang {
+        format!("s/{stat_id}.html")
+    } else {
+        format!("s/{stat_id}.{}.html", lang.code())
     }
+}
+
+/// The link to share for `anchor` (a station or a figure), from the page's
+/// own `href`. In a frame that `embed.js` made (`parentUrl`, no Pym
+/// `childId`): the host article, whose `embed.js` passes the fragment on to
+/// the frame. Otherwise, when the figure has a share page (`page`, from
+/// `share_page`: the built-in story has them, a `?story=` one does not):
+/// that page, beside the graphic, whose picture and words make the link's
+/// preview and which opens the card. Else the graphic's own address (on a
+/// page of its own: that page; under Pym or with no host URL: without the
+/// frame's parameters) with the anchor.
+pub fn share_url(href: &str, framed: bool, anchor: &str, page: Option<&str>) -> String {
+    let base = href.split('#').next().unwrap_or_default();
     let (path, query) = base.split_once('?').unwrap_or((base, ""));
     let params: Vec<(String, String)> = query
         .split('&')
@@ -81,11 +95,19 @@ pub fn share_url(href: &str, framed: bool, anchor: &str) -> String {
         })
         .collect();
     let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-    if get("childId").is_none() {
+    if framed && get("childId").is_none() {
         if let Some(host) = get("parentUrl").filter(|u| is_web_url(u)) {
             let host = host.split('#').next().unwrap_or_default();
             return format!("{host}#{anchor}");
         }
+    }
+    if let Some(page) = page {
+        // The graphic's folder: what `index.html` and `en.html` share.
+        let folder = path.rfind('/').map_or(path, |i| &path[..=i]);
+        return format!("{folder}{page}");
+    }
+    if !framed {
+        return format!("{base}#{anchor}");
     }
     // What a reader opening the link on its own still needs.
     let kept: Vec<String> = query

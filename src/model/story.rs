@@ -77,6 +77,11 @@ pub struct Story {
     pub title: Text,
     /// The standfirst under the headline; also the page's description.
     pub intro: Text,
+    /// Who publishes the graphic (a newsroom, a desk): the line at the foot
+    /// of its share pictures, and the link previews' site name. Without it
+    /// the pictures name the host of `QITAR_PUBLIC_URL` instead.
+    #[serde(default)]
+    pub publisher: Option<Text>,
     /// The lines of the map, one per platform, in the order they are drawn.
     pub platforms: Vec<Platform>,
     /// A line under the journey's heading: whose account of it this is.

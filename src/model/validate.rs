@@ -314,6 +314,9 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
     if let Some(t) = &story.journey_note {
         c.text("journey_note", t);
     }
+    if let Some(t) = &story.publisher {
+        c.text("publisher", t);
+    }
 
     let mut source_ids = HashSet::new();
     for (i, s) in story.sources.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! The entry points: what each wasm adds to the app, starting it in the
-//! browser, the panic notice, and the native prerender. The entry points
+//! browser, the panic notice, and at build time the prerender and what a
+//! shared link shows (`share`). The entry points
 //! are target-specific at their module lines below (hydration exists only
 //! in the wasm's Leptos, HTML rendering only in the native one).
 
@@ -8,6 +9,8 @@ mod boot;
 pub mod panic;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub use boot::{start, start_story};

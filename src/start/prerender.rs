@@ -15,6 +15,11 @@ impl any_spawner::CustomExecutor for NoEffects {
     fn poll_local(&self) {}
 }
 
+/// Sets the executor that runs no effects (once; later calls do nothing).
+pub fn no_effects() {
+    let _ = any_spawner::Executor::init_custom_executor(NoEffects);
+}
+
 /// One prerendered page: its head texts and its body, in one language.
 pub struct Static {
     pub lang: Lang,
@@ -40,7 +45,7 @@ pub fn count_elements(html: &str) -> usize {
 /// app then hydrates it).
 pub fn render_all() -> (Lang, Vec<Static>) {
     let story = crate::content::story();
-    let _ = any_spawner::Executor::init_custom_executor(NoEffects);
+    no_effects();
     // A page per language the story is written in.
     let pages = Lang::ALL
         .into_iter()

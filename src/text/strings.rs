@@ -61,6 +61,12 @@ pub struct Strings {
     pub link_copied: String,
     pub copy_failed: String,
     pub save_image: String,
+    /// Opens the system's share sheet (where the browser has one).
+    pub share: String,
+    /// The share sheet was refused; the link follows.
+    pub share_failed: String,
+    /// A figure's share page: the link that opens its card in the graphic.
+    pub open_in_graphic: String,
     pub running_total: String,
     pub value: String,
     /// What can be wrong with a story file; `{name}` marks a value.

@@ -110,7 +110,7 @@ test('the chart redraws when the language changes', async () => {
   await ctx.close();
 });
 
-test('"Copy link" copies the card deep link and "Save image" downloads the chart as PNG', async () => {
+test('"Copy link" copies the figure\'s share page and "Save image" downloads the chart as PNG', async () => {
   const { ctx, page } = await openPage(env, '?lang=en#stat-telegram-mau-2018', {
     width: 1280,
     height: 800,
@@ -122,7 +122,8 @@ test('"Copy link" copies the card deep link and "Save image" downloads the chart
   await page.waitForFunction(() => document.querySelector('dialog[open] .card-status').textContent.length > 0);
   assert.equal(await page.textContent('dialog[open] .card-status'), 'Link copied.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(copied.endsWith('#stat-telegram-mau-2018'), copied);
+  // The figure's own page, whose preview has its picture (share.test.mjs).
+  assert.equal(copied, env.server.url + 's/telegram-mau-2018.en.html');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.click('dialog[open] .card-actions .card-action >> nth=1'),

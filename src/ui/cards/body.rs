@@ -1,6 +1,6 @@
 //! What is in an open card: the figure, what the article said beside what
 //! the source says, the note, the chart (`chart`), the source, and the
-//! copy-link and save-image actions. The `?story=` build draws it in
+//! copy-link, save-image and share actions. The `?story=` build draws it in
 //! process; in the first view the card's own wasm, fetched on demand
 //! (`slot`), draws it (`mount`).
 
@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use super::chart::CardChart;
 use super::facts::{article_said, dom_id, figure, note_and_derivation, source_says};
-use crate::browser::{dom, frame, gesture, share};
-use crate::embed::messages::share_url;
+use crate::browser::{dom, frame, gesture, page, share};
+use crate::embed::messages::{share_page, share_url};
 use crate::model::story::{Source, Stat, Story};
 use crate::text::format;
 use crate::ui::ctx::{t, text, ui_text, use_ctx};
@@ -70,15 +70,15 @@ pub fn CardBody(story: Arc<Story>, stat: Stat) -> impl IntoView {
             })}
             {chart}
             <CardSource source=source />
-            <CardActions stat_id=stat.id.clone() has_chart=stat.chart.is_some() canvas_ref=canvas_ref />
+            <CardActions story=story.clone() stat=stat.clone() canvas_ref=canvas_ref />
         </div>
     }
 }
 
 /// The figure's source: publisher, title (linked when it has an address)
-/// and date.
+/// and date (also on a figure's share page).
 #[component]
-fn CardSource(source: Option<Source>) -> impl IntoView {
+pub fn CardSource(source: Option<Source>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <p class="card-source">
@@ -99,21 +99,29 @@ fn CardSource(source: Option<Source>) -> impl IntoView {
     }
 }
 
-/// Copy the figure's link; save its chart as an image. What happened is
-/// said in a status line.
+/// Copy the figure's link; save its chart as an image; where the browser
+/// has one, the system's share sheet. What happened is said in a status
+/// line.
 #[component]
-fn CardActions(
-    stat_id: String,
-    has_chart: bool,
-    canvas_ref: NodeRef<html::Canvas>,
-) -> impl IntoView {
+fn CardActions(story: Arc<Story>, stat: Stat, canvas_ref: NodeRef<html::Canvas>) -> impl IntoView {
     let ctx = use_ctx();
     let status = RwSignal::new(String::new());
-    let anchor = dom_id(&stat_id);
+    let anchor = dom_id(&stat.id);
+    // The built-in story has a share page per figure and language; a story
+    // from `?story=` (the same test as the app's) has none.
+    let has_pages = page::param("story").is_none_or(|u| u.trim().is_empty());
+    let default_lang = story.default_lang;
+    let stat_id = stat.id.clone();
+    let link = move || {
+        let lang = ctx.lang.get_untracked();
+        let page = has_pages.then(|| share_page(&stat_id, lang, default_lang));
+        share::href()
+            .map(|href| share_url(&href, frame::is_framed(), &anchor, page.as_deref()))
+            .unwrap_or_default()
+    };
+    let copy_link = link.clone();
     let copy = move |_| {
-        let url = share::href()
-            .map(|href| share_url(&href, frame::is_framed(), &anchor))
-            .unwrap_or_default();
+        let url = copy_link();
         let copying = share::copy_text(&url);
         leptos::task::spawn_local(async move {
             let ok = copying.await;
@@ -124,16 +132,35 @@ fn CardActions(
             });
         });
     };
+    // The sheet's title: the figure and what it counts, as the card says them.
+    let figure_text = figure(ctx, &stat);
+    let label = text(&stat.label);
+    let share_it = move |_| {
+        let url = link();
+        let sharing = share::share_sheet(&format!("{} {}", figure_text(), label()), &url);
+        leptos::task::spawn_local(async move {
+            let s = t(ctx.lang.get_untracked());
+            match sharing.await {
+                share::Shared::Done | share::Shared::Cancelled => status.set(String::new()),
+                // Refused (a frame without the permission): the link, to copy by hand.
+                share::Shared::Failed => status.set(format!("{} {url}", s.share_failed)),
+            }
+        });
+    };
+    let save_id = stat.id.clone();
     let save = move |_| {
         if let Some(canvas) = canvas_ref.get_untracked() {
-            share::download_png(&canvas, format!("qitar-{stat_id}.png"));
+            share::download_png(&canvas, format!("qitar-{save_id}.png"));
         }
     };
     view! {
         <div class="card-actions">
             <button type="button" class="card-action" on:click=copy>{ui_text(|s| &s.copy_link)}</button>
-            {has_chart.then(|| view! {
+            {stat.chart.is_some().then(|| view! {
                 <button type="button" class="card-action" on:click=save>{ui_text(|s| &s.save_image)}</button>
+            })}
+            {share::can_share().then(|| view! {
+                <button type="button" class="card-action" on:click=share_it>{ui_text(|s| &s.share)}</button>
             })}
         </div>
         <p class="card-status" role="status">{move || status.get()}</p>
