@@ -113,10 +113,12 @@ for (const lang of langsOf(story)) {
           dots: [...document.querySelectorAll('svg.track circle.stop-dot')].map(c),
           train: c(document.querySelector('.train-head')),
           still: getComputedStyle(document.querySelector('.map-still')).display,
+          stillNodes: document.querySelector('.map-still').childElementCount,
         };
       });
       const at = `${lang} ${width}px`;
       assert.equal(live.still, 'none', `${at}: the static drawing is hidden once the app draws`);
+      assert.equal(live.stillNodes, 0, `${at}: the static drawing is removed once the app draws`);
       assert.equal(live.dots.length, still.dots.length);
       live.dots.forEach((d, i) => {
         const s = still.dots[i];

@@ -62,6 +62,14 @@ pub fn TrackSvg(
             _ => String::new(),
         })
     };
+    // Once the app draws the map, the static drawing's few hundred nodes go
+    // (hidden at once by `gone`, then removed: a phone keeps less).
+    let still_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let (true, Some(el)) = (measured.get(), still_ref.get()) {
+            el.set_inner_html("");
+        }
+    });
     let vertical = move || layout.with(|l| l.orientation == Orientation::Vertical);
     let ctx = use_ctx();
     let dir = move || ctx.lang.get().dir();
@@ -69,7 +77,7 @@ pub fn TrackSvg(
         <div class="track-stage" class:vertical=vertical dir=dir node_ref=stage>
             // Hydration keeps the server's markup (an inner HTML is not set
             // again); it goes once the app draws the map itself.
-            <div class="map-still" class:gone=measured aria-hidden="true" inner_html=still></div>
+            <div class="map-still" class:gone=measured aria-hidden="true" node_ref=still_ref inner_html=still></div>
             <svg
                 class="track"
                 viewBox=view_box
