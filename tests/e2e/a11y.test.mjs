@@ -2,24 +2,12 @@
 // reach, focus visibility and touch-target sizes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { withBrowser } from './harness.mjs';
+import { axe } from './axe.mjs';
 import { open, frames } from './page.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const env = withBrowser();
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      // Lighthouse runs this experimental rule; so do we.
-      rules: { region: { enabled: false }, 'label-content-name-mismatch': { enabled: true } },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')} — ${v.help}`);
-  });
-}
 
 const states = [];
 for (const [width, height] of [[390, 844], [1280, 800]]) {

@@ -9,14 +9,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { withBrowser } from './harness.mjs';
+import { axe } from './axe.mjs';
 import { serve } from './server.mjs';
 import { open, waitLive } from './page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** The address scripts/test.sh builds with; the tests map it to their server. */
 const PUBLIC = 'http://127.0.0.1:8080/';
 const env = withBrowser();
@@ -238,16 +237,6 @@ test('a share page with JavaScript goes straight to the graphic with the card op
   }
 });
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      rules: { region: { enabled: false }, 'label-content-name-mismatch': { enabled: true } },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')} — ${v.help}`);
-  });
-}
 
 for (const [lang, scheme, width] of [['ar', 'light', 390], ['en', 'dark', 1280], ['ar', 'dark', 1280]]) {
   test(`axe finds no violation on a share page (${lang}, ${scheme}, ${width}px)`, async () => {
