@@ -15,18 +15,31 @@ const env = withBrowser();
 const open = (query, { width, height, scale = 1 }) =>
   openPage(env, query, { width, height, scale, reducedMotion: 'reduce' });
 
-/** How many canvas pixels differ from the top-left (background) pixel. */
+/**
+ * How many pixels of the open card's chart differ from its top-left
+ * (background) pixel, once there are more than 500 (up to 5 s), else 0.
+ * The canvas exists, 300 px wide by default, a frame before it is painted
+ * (its size is read in the next animation frame), so one look could see it
+ * blank.
+ */
 const inkedPixels = (page) =>
-  page.evaluate(() => {
-    const c = document.querySelector('dialog[open] canvas');
-    const g = c.getContext('2d');
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 30) n++;
-    }
-    return n;
-  });
+  page
+    .waitForFunction(
+      () => {
+        const c = document.querySelector('dialog[open] canvas');
+        const g = c?.getContext('2d');
+        if (!g || !c.width) return false;
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 30) n++;
+        }
+        return n > 500 && n;
+      },
+      null,
+      { timeout: 5000 },
+    )
+    .then((h) => h.jsonValue(), () => 0);
 
 for (const [width, height] of [[390, 844], [1280, 800]]) {
   for (const lang of ['ar', 'en']) {
