@@ -427,6 +427,28 @@ impl Layout {
         self.length
     }
 
+    /// The bar across the end of the line, just past the last stop (empty
+    /// with fewer than two stops).
+    pub fn terminus_d(&self) -> String {
+        match self.stops.len() {
+            n if n >= 2 => Self::bar_across_d(self.stops[n - 2], self.stops[n - 1], 14.0, 14.0),
+            _ => String::new(),
+        }
+    }
+
+    /// A bar across each line where it stops carrying the groups before
+    /// the end of the line.
+    pub fn line_ends_d(&self) -> String {
+        self.strands
+            .iter()
+            .filter(|s| s.last + 1 < self.stops.len() && s.points.len() >= 2)
+            .map(|s| {
+                let k = s.points.len();
+                Self::bar_across_d(s.points[k - 2], s.points[k - 1], 0.0, 6.0)
+            })
+            .collect()
+    }
+
     /// SVG path data for a bar across the path's end at `b` (coming from
     /// `a`), `beyond` px past it and `half` px to each side.
     pub fn bar_across_d(a: Point, b: Point, beyond: f64, half: f64) -> String {

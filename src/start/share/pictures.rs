@@ -223,29 +223,15 @@ fn map(out: &mut String, story: &Story, lang: Lang, w: f64, h: f64, x: f64, y: f
             colour(s.platform)
         );
     }
-    let n_stops = layout.stops.len();
-    if n_stops >= 2 {
-        let d = Layout::bar_across_d(
-            layout.stops[n_stops - 2],
-            layout.stops[n_stops - 1],
-            14.0,
-            14.0,
-        );
+    let terminus = layout.terminus_d();
+    if !terminus.is_empty() {
         let _ = write!(
             out,
-            r#"<path d="{d}" stroke="{}" stroke-width="4" stroke-linecap="round"/>"#,
+            r#"<path d="{terminus}" stroke="{}" stroke-width="4" stroke-linecap="round"/>"#,
             hex(p.theme.ink)
         );
     }
-    let ends: String = layout
-        .strands
-        .iter()
-        .filter(|s| s.last + 1 < n_stops && s.points.len() >= 2)
-        .map(|s| {
-            let k = s.points.len();
-            Layout::bar_across_d(s.points[k - 2], s.points[k - 1], 0.0, 6.0)
-        })
-        .collect();
+    let ends = layout.line_ends_d();
     if !ends.is_empty() {
         let _ = write!(
             out,

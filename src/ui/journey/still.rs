@@ -133,23 +133,8 @@ fn lines(l: &Layout, still: &Still, band: usize) -> String {
             .unwrap_or("");
         svg += &path(state, d(&s.points), colour);
     }
-    let n = l.stops.len();
-    if n >= 2 {
-        svg += &path(
-            "terminus",
-            Layout::bar_across_d(l.stops[n - 2], l.stops[n - 1], 14.0, 14.0),
-            "",
-        );
-    }
-    let ends: String = l
-        .strands
-        .iter()
-        .filter(|s| s.last + 1 < n && s.points.len() >= 2)
-        .map(|s| {
-            let k = s.points.len();
-            Layout::bar_across_d(s.points[k - 2], s.points[k - 1], 0.0, 6.0)
-        })
-        .collect();
+    svg += &path("terminus", l.terminus_d(), "");
+    let ends = l.line_ends_d();
     svg += &path("line-ends", ends, "");
     svg + "</svg>"
 }

@@ -38,29 +38,13 @@ pub fn TrackSvg(
     };
     // Where a line stops carrying the groups before the end of the line: a
     // bar across it.
-    let ends = move || {
-        if !measured.get() {
-            return String::new();
-        }
-        layout.with(|l| {
-            l.strands
-                .iter()
-                .filter(|s| s.last + 1 < l.stops.len() && s.points.len() >= 2)
-                .map(|s| {
-                    let k = s.points.len();
-                    Layout::bar_across_d(s.points[k - 2], s.points[k - 1], 0.0, 6.0)
-                })
-                .collect::<String>()
-        })
+    let ends = move || match measured.get() {
+        true => layout.with(Layout::line_ends_d),
+        false => String::new(),
     };
-    let terminus = move || {
-        if !measured.get() {
-            return String::new();
-        }
-        layout.with(|l| match l.stops.len() {
-            n if n >= 2 => Layout::bar_across_d(l.stops[n - 2], l.stops[n - 1], 14.0, 14.0),
-            _ => String::new(),
-        })
+    let terminus = move || match measured.get() {
+        true => layout.with(Layout::terminus_d),
+        false => String::new(),
     };
     // Once the app draws the map, the static drawing's few hundred nodes go
     // (hidden at once by `gone`, then removed: a phone keeps less).
