@@ -14,5 +14,12 @@ fi
 export CHROME_PATH=/usr/bin/chromium
 trunk build --release --offline
 node scripts/bench.mjs
+# Where the first view's wasm bytes go: Trunk's cargo output, through the
+# same wasm-bindgen and wasm-opt -Oz, but keeping the function names (-g).
+named=$(mktemp -d)
+wasm-bindgen --target web --out-dir "$named" target/wasm32-unknown-unknown/release/qitar.wasm
+wasm-opt -Oz -g "$named/qitar_bg.wasm" -o "$named/named.wasm"
+node scripts/wasm-breakdown.mjs "$named/named.wasm" --top 30
+rm -rf "$named"
 node scripts/bench-live.mjs "${RUNS:-3}"
 node scripts/bench-journey.mjs "${PASSES:-20}"
