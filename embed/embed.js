@@ -6,9 +6,35 @@
   'use strict';
   if (window.qitar && window.qitar.scan) return; // loaded twice
   var MIN = 150, MAX = 30000, frames = [], n = 0, listening = false;
+  // The graphic's height at standard frame widths, per language, measured
+  // for this build (embed/heights.json; null when it was measured for
+  // another story), so a frame is as tall as its content from the start.
+  var HEIGHTS = /*QITAR_HEIGHTS*/null;
+  // The table describes the graphic this file was built with: its pages
+  // sit beside it.
+  var self = document.currentScript && document.currentScript.src;
+  var home = self ? new URL('./', self).href : null;
   function clampHeight(h) { return Math.min(MAX, Math.max(MIN, h)) + 'px'; }
   // Placeholder attribute → the graphic's URL parameter (checked again there).
   var PASS = { lang: 'lang', offset: 'offset', theme: 'theme', bg: 'bg', accent: 'accent', ink: 'ink', paper: 'paper', font: 'font', 'font-ui': 'font-ui' };
+
+  // The height the graphic will report at this width: the measured
+  // heights, interpolated; 0 when they do not describe this frame.
+  function expected(url, width) {
+    if (!HEIGHTS || !home || !width || url.searchParams.has('story')) return 0;
+    var page = url.href.split(/[?#]/)[0];
+    if (page.indexOf(home) !== 0) return 0;
+    var file = page.slice(home.length), m = /^([a-z]{2})\.html$/.exec(file);
+    if (file !== '' && file !== 'index.html' && !m) return 0;
+    var lang = url.searchParams.get('lang') || (m ? m[1] : HEIGHTS['default']);
+    var w = HEIGHTS.widths, h = /^[a-z]{2}$/.test(lang) && HEIGHTS[lang];
+    if (!h) return 0;
+    if (width <= w[0]) return h[0];
+    for (var i = 1; i < w.length; i++) {
+      if (width <= w[i]) return Math.round(h[i - 1] + (h[i] - h[i - 1]) * (width - w[i - 1]) / (w[i] - w[i - 1]));
+    }
+    return h[w.length - 1];
+  }
 
   function mount(el) {
     if (el.getAttribute('data-qitar-mounted')) return;
@@ -34,7 +60,7 @@
     // "Copy link" and "Share" (the system's share sheet) in the card.
     f.setAttribute('allow', 'clipboard-write; web-share');
     if (el.hasAttribute('data-qitar-sandbox')) f.setAttribute('sandbox', 'allow-scripts allow-popups');
-    var h = Number(el.getAttribute('data-qitar-height')) || 720;
+    var h = Number(el.getAttribute('data-qitar-height')) || expected(url, el.clientWidth) || 720;
     f.style.cssText = 'display:block;width:100%;min-width:280px;border:0;height:' + clampHeight(h);
     el.setAttribute('data-qitar-mounted', '1');
     // The <noscript> fallback link is for readers without scripts only.

@@ -12,6 +12,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import zlib from 'node:zlib';
+import { table as heightsTable } from './embed-heights.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR unset)');
@@ -225,7 +226,12 @@ fs.copyFileSync(path.join(root, 'content/story.schema.json'), path.join(staging,
 
 // The host-side loader goes on every article page: minified (terser), with
 // its licence comment kept.
-const embedSrc = fs.readFileSync(path.join(root, 'embed/embed.js'), 'utf8');
+// The graphic's measured heights go in, when they were measured for this
+// story and stylesheet; otherwise frames start at the default height.
+const heights = heightsTable();
+if (!heights.heights) console.warn(`post-build: embed.js without the graphic's heights (${heights.why}); frames start at 720 px and shift the host once the graphic reports. Measure them: QITAR_WRITE_HEIGHTS=1 node --test tests/e2e/embed-heights.test.mjs`);
+const embedSrc = fs.readFileSync(path.join(root, 'embed/embed.js'), 'utf8')
+  .replace('/*QITAR_HEIGHTS*/null', JSON.stringify(heights.heights ?? null));
 const embedMin = await minify(embedSrc, { compress: true, mangle: true, format: { comments: /^!/ } });
 if (!embedMin.code) throw new Error('terser produced nothing for embed.js');
 fs.writeFileSync(path.join(staging, 'embed.js'), embedMin.code + '\n');

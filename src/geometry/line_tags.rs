@@ -89,7 +89,7 @@ pub fn line_tags(l: &Layout, names: &[String], font: f64, rtl: bool) -> Vec<Line
         } else {
             t.at.x - w
         };
-        let x0 = x0.clamp(0.0, (l.width - w).max(0.0));
+        let x0 = super::within(x0, 0.0, l.width - w);
         let mut done = false;
         for (r, row) in rows.iter_mut().enumerate() {
             let mut b = Rect {

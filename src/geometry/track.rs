@@ -376,7 +376,7 @@ impl Layout {
             };
         }
         let p = if progress.is_finite() {
-            progress.clamp(0.0, (n - 1) as f64)
+            super::within(progress, 0.0, (n - 1) as f64)
         } else {
             0.0
         };

@@ -11,6 +11,7 @@ use super::map::Map;
 use crate::browser::{dom, frame, observe};
 use crate::geometry::scroll::{train_progress, Position, View};
 use crate::geometry::train::{train_scale, vehicles};
+use crate::geometry::within;
 use crate::text::decimal::fixed;
 
 /// The elements a frame writes to, and the last state written.
@@ -116,7 +117,7 @@ impl PoseWriter {
             view.steps_top
         };
         let room = (view.steps_end - natural - fig_h).max(0.0);
-        let stick = (view.top - natural).clamp(0.0, room);
+        let stick = within(view.top - natural, 0.0, room);
         format!(
             ";transform:translateY({}px);--host-vh:{}px",
             fixed(stick, 1),

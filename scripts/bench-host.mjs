@@ -1,0 +1,139 @@
+// What the graphic costs the article that embeds it (numbers, not pass/fail).
+// A host article with one embed.js frame in its first screen and one far
+// below the fold, against the same article without them (no placeholders,
+// no embed.js): Lighthouse mobile (median of RUNS) performance, TBT, CLS and
+// LCP, and the added cost; then, on a throttled phone (562.5 ms RTT,
+// 1.47 Mbit/s, 4x CPU, 390x844), the longest task while the page loads and
+// while the reader scrolls down to the second frame and it comes to life.
+// The frames are same-origin, as on a phone, where a cross-origin frame
+// usually shares the article's main thread too.
+// Usage: node scripts/bench-host.mjs [runs]   (needs a release build in dist/)
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { launchOptions, CHROMIUM } from '../tests/e2e/browser.mjs';
+import { hostHeaders, serve } from '../tests/e2e/server.mjs';
+
+const RUNS = Number(process.argv[2] || 3);
+const until = async (f, ms = 60000) => {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await f()) return;
+  throw new Error('the second frame never came to life');
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const para = (i) => `<p>Paragraph ${i} of the host article. Newsrooms put interactive graphics inside long
+  articles, between paragraphs that a CMS controls; this text stands in for them, long enough to wrap
+  over several lines on a phone and to push what follows further down the page.</p>`;
+function article(frames) {
+  const frame = (lang) => (frames ? `<div data-qitar-src="../" data-qitar-lang="${lang}" data-qitar-title="qitar" style="min-height:100vh"></div>` : '');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Host article (benchmark)</title><link rel="icon" href="data:,">
+<style>body{margin:0;font:18px/1.6 Georgia,serif;color:#222}main{max-width:40rem;margin:0 auto;padding:1rem}
+h1{font-size:1.8rem;line-height:1.2}</style></head><body><main><article>
+<h1>A host article with two embedded graphics</h1>
+<p>The lede, above the first graphic, as in most articles that open with one.</p>
+${frame('ar')}
+${Array.from({ length: 24 }, (_, i) => para(i + 1)).join('\n')}
+${frame('en')}
+<p>The end of the host article.</p>
+</article></main>${frames ? '<script src="../embed.js" async></script>' : ''}</body></html>`;
+}
+const server = await serve({
+  // The graphic's own headers for its files; the article is the host's.
+  headers: (rel) => (rel.startsWith('/bench/') ? {} : hostHeaders(path.resolve('dist'))(rel)),
+  pages: (rel) => ({ '/bench/with.html': article(true), '/bench/without.html': article(false) })[rel],
+});
+
+// 1. Lighthouse, mobile.
+if (!process.env.BENCH_SKIP_LH) {
+const lh = {};
+try {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  for (const variant of ['without', 'with']) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const chrome = await chromeLauncher.launch({
+        chromePath: CHROMIUM,
+        chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', ...launchOptions().args.filter((a) => a.startsWith('--disable'))],
+      });
+      const r = await lighthouse(`${server.url}bench/${variant}.html`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+      await chrome.kill();
+      const a = r.lhr.audits;
+      runs.push({
+        perf: r.lhr.categories.performance.score * 100,
+        tbt: a['total-blocking-time'].numericValue,
+        cls: a['cumulative-layout-shift'].numericValue,
+        lcp: a['largest-contentful-paint'].numericValue,
+      });
+    }
+    lh[variant] = Object.fromEntries(['perf', 'tbt', 'cls', 'lcp'].map((k) => [k, median(runs.map((r) => r[k]))]));
+  }
+  const row = (v) => `performance ${lh[v].perf}, TBT ${lh[v].tbt.toFixed(0)} ms, CLS ${lh[v].cls.toFixed(3)}, LCP ${(lh[v].lcp / 1000).toFixed(2)} s`;
+  console.log(`host article, Lighthouse 12 mobile (median of ${RUNS}):`);
+  console.log(`  without the graphic: ${row('without')}`);
+  console.log(`  with two frames:     ${row('with')}`);
+  console.log(`  added: TBT ${(lh.with.tbt - lh.without.tbt).toFixed(0)} ms (target <= 50), CLS ${(lh.with.cls - lh.without.cls).toFixed(3)} (target <= 0.01), `
+    + `LCP ${((lh.with.lcp - lh.without.lcp) / 1000).toFixed(2)} s, performance ${lh.with.perf - lh.without.perf} (target 0)`);
+} catch (e) {
+  console.log(`host article, Lighthouse: not run (${e.message.split('\n')[0]}); scripts/bench.sh installs it`);
+}
+}
+
+// 2. Long tasks on a throttled phone, recorded in every frame (same-origin
+// frames share the thread, so a task is the longest of what each saw).
+const probe = () => {
+  window.__tasks = [];
+  try {
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push([e.startTime + performance.timeOrigin, e.duration]))).observe({ type: 'longtask', buffered: true });
+  } catch {}
+};
+const browser = await chromium.launch(launchOptions());
+const loads = [], scrolls = [], lives = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await context.addInitScript(probe);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(`${server.url}bench/with.html`);
+  if (process.env.BENCH_DEBUG) console.error('loaded');
+  // Loaded: the first frame has come to life and the page has gone quiet.
+  const frameOf = async (i) => (await page.waitForSelector(`iframe >> nth=${i}`, { state: 'attached' })).contentFrame();
+  await (await frameOf(0)).waitForSelector('html[data-qitar="live"]', { state: 'attached', timeout: 60000 });
+  if (process.env.BENCH_DEBUG) console.error('first frame live');
+  await page.waitForTimeout(3000);
+  // (A frame not yet loaded may never answer.)
+  const ask = (f) => Promise.race([f.evaluate(() => window.__tasks || []).catch(() => []), new Promise((r) => setTimeout(() => r([]), 3000))]);
+  const tasks = async () => (await Promise.all(page.frames().map(ask))).flat();
+  const loadEnd = Date.now();
+  loads.push(Math.max(0, ...(await tasks()).map(([, d]) => d)));
+  // Scroll down like a reader (a flick every 250 ms) until the second
+  // frame's top reaches the middle of the screen, then wait for it to live.
+  const t0 = Date.now();
+  for (;;) {
+    const top = await page.evaluate(() => document.querySelectorAll('iframe')[1].getBoundingClientRect().top);
+    if (process.env.BENCH_DEBUG) console.error('second frame top', top);
+    if (top < 422) break;
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(250);
+    if (Date.now() - t0 > 120000) throw new Error('never reached the second frame');
+  }
+  await until(async () => {
+    const f = await frameOf(1);
+    return Promise.race([f.evaluate(() => document.documentElement.dataset.qitar === 'live').catch(() => false), new Promise((r) => setTimeout(() => r(false), 1000))]);
+  });
+  lives.push(Date.now() - t0);
+  await page.waitForTimeout(2000);
+  scrolls.push(Math.max(0, ...(await tasks()).filter(([t]) => t >= loadEnd).map(([, d]) => d)));
+  await context.close();
+}
+console.log(`host article on a throttled phone (562.5 ms RTT, 1.47 Mbit/s, 4x CPU; median of ${RUNS}):`);
+console.log(`  longest task while loading (first frame to life): ${median(loads).toFixed(0)} ms`);
+console.log(`  longest task while scrolling to the second frame and it comes to life: ${median(scrolls).toFixed(0)} ms (target < 50 ms); `
+  + `scroll start to the second frame live ${(median(lives) / 1000).toFixed(2)} s`);
+await browser.close();
+await server.close();
