@@ -23,14 +23,7 @@ pub fn prefetch_when_idle() {
     if save_data {
         return;
     }
-    // Safari has no requestIdleCallback: a quiet moment after start-up.
-    let idle = window()
-        .is_some_and(|w| js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false));
-    if idle {
-        leptos::prelude::request_idle_callback(prefetch);
-    } else {
-        leptos::prelude::set_timeout(prefetch, std::time::Duration::from_secs(2));
-    }
+    super::tasks::when_idle(prefetch);
 }
 
 fn start_load() -> Result<js_sys::Promise, JsValue> {

@@ -1,7 +1,7 @@
 //! Starting the app in the browser: hydrate the prerendered page or mount
 //! afresh, in a few short tasks rather than one long one.
 
-use crate::browser::{page, tasks, window};
+use crate::browser::{frame, page, tasks, window};
 use crate::content;
 use crate::embed;
 use crate::model::lang::Lang;
@@ -27,7 +27,12 @@ fn start_with(story_file: bool, provide: fn()) {
     // frame more here keeps start-up work clear of the largest paint when
     // the page paints late (measured: fewer Lighthouse runs where LCP waits
     // for the app).
-    tasks::after_paint(move || boot(story_file, provide));
+    // In a host's frame, not before the reader is near and the host idle:
+    // the host article's own loading and scrolling come first.
+    frame::when_near(move || match frame::is_framed() {
+        true => tasks::when_idle(move || boot(story_file, provide)),
+        false => tasks::after_paint(move || boot(story_file, provide)),
+    });
 }
 
 fn boot(story_file: bool, provide: fn()) {
