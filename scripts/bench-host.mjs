@@ -7,7 +7,8 @@
 // while the reader scrolls down to the second frame and it comes to life.
 // The frames are same-origin, as on a phone, where a cross-origin frame
 // usually shares the article's main thread too.
-// Usage: node scripts/bench-host.mjs [runs]   (needs a release build in dist/)
+// Usage: node scripts/bench-host.mjs [runs]   (needs a release build in dist/,
+// or in the directory DIST names)
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { launchOptions, CHROMIUM } from '../tests/e2e/browser.mjs';
@@ -38,9 +39,12 @@ ${frame('en')}
 <p>The end of the host article.</p>
 </article></main>${frames ? '<script src="../embed.js" async></script>' : ''}</body></html>`;
 }
+// DIST=<dir> measures another build (e.g. an older commit's).
+const DIST = path.resolve(process.env.DIST || 'dist');
 const server = await serve({
+  dir: DIST,
   // The graphic's own headers for its files; the article is the host's.
-  headers: (rel) => (rel.startsWith('/bench/') ? {} : hostHeaders(path.resolve('dist'))(rel)),
+  headers: (rel) => (rel.startsWith('/bench/') ? {} : hostHeaders(DIST)(rel)),
   pages: (rel) => ({ '/bench/with.html': article(true), '/bench/without.html': article(false) })[rel],
 });
 
