@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks (numbers, not pass/fail): builds the release (precompressed),
-# then prints bytes per asset, Lighthouse mobile medians, robustness counters,
-# the reader's wait on a throttled phone (live, card) and the journey's
-# frame times. Usage: bash scripts/bench.sh
+# then prints bytes per asset, where the first view's wasm bytes go,
+# Lighthouse mobile medians, robustness counters, the reader's wait on a
+# throttled phone (live, card), the journey's frame times, and what the
+# graphic costs a host article. Usage: bash scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -23,3 +24,6 @@ node scripts/wasm-breakdown.mjs "$named/named.wasm" --top 30
 rm -rf "$named"
 node scripts/bench-live.mjs "${RUNS:-3}"
 node scripts/bench-journey.mjs "${PASSES:-20}"
+# What the graphic costs an article that embeds it (Lighthouse varies more
+# with two frames: median of 5).
+node scripts/bench-host.mjs "${HOST_RUNS:-5}"

@@ -139,6 +139,9 @@ function demangle(s) {
 // The crate (or our module) a function belongs to.
 function owner(full) {
   let s = full.trim().replace(/\[[0-9a-f]+\]/g, '').replace(/::h[0-9a-f]{16}$/, '');
+  // A closure's body inlined into the trait's shim: in this app, the view
+  // code of our components (the largest is the App's hydration).
+  if (/^core::ops::function::Fn(Once|Mut)?::call/.test(s)) return '(closures: our views, inlined)';
   // <T as Trait>::f with T generic (legacy names do not say which type):
   // the trait's crate.
   const generic = /^<&?(mut )?[A-Z]\w? as ([^>]+)>/.exec(s);
