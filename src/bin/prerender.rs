@@ -1,6 +1,6 @@
 //! Prints the built-in story rendered to static HTML in every language, and
 //! what a shared link shows, as JSON `{default, public_url, pages: [{lang,
-//! dir, title, description, body, elements, site_name, picture}], figures:
+//! dir, locale, title, description, body, elements, site_name, picture}], figures:
 //! [{id, lang, dir, file, title, headline, description, open, body,
 //! picture}], story_origins}` (`picture`: `{file, alt}`);
 //! scripts/post-build.mjs writes index.html (the story's default language),
@@ -56,6 +56,7 @@ mod native {
                 json!({
                     "lang": s.lang.code(),
                     "dir": s.lang.dir(),
+                    "locale": story.number_locales.get(s.lang),
                     "title": s.title,
                     "description": s.description,
                     "body": s.body,
