@@ -353,3 +353,46 @@ async fn the_engine_listener_may_refresh_the_engine() {
     container.remove();
     w.scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+/// `<Later>`: the first pass leaves its part as the server wrote it; the
+/// part hydrates in a task after, on the same nodes, before `when_hydrated`.
+#[wasm_bindgen_test]
+async fn a_later_part_hydrates_after_the_first_pass_on_the_same_nodes() {
+    use leptos::prelude::*;
+    use qitar::ui::later::{when_hydrated, Later};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    // What the server writes for the view below.
+    host.set_inner_html(r#"<p>first</p><div class="later"><button>later</button></div>"#);
+    document().body().unwrap().append_child(&host).unwrap();
+    let button: HtmlElement = host
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let clicks = RwSignal::new(0);
+    let handle = leptos::mount::hydrate_from(host.clone(), move || {
+        view! {
+            <p>"first"</p>
+            <Later>
+                <button on:click=move |_| clicks.update(|n| *n += 1)>"later"</button>
+            </Later>
+        }
+    });
+    // The first pass is over: the later part has no handler yet.
+    button.click();
+    assert_eq!(clicks.get_untracked(), 0, "hydrated with the first pass");
+    let done = Rc::new(Cell::new(false));
+    let d = done.clone();
+    when_hydrated(move || d.set(true));
+    until("the later part to hydrate", 2000.0, || done.get()).await;
+    button.click();
+    assert_eq!(clicks.get_untracked(), 1, "the later part never hydrated");
+    let now = host.query_selector("button").unwrap().unwrap();
+    assert!(now.is_same_node(Some(&button)), "the server's button was replaced");
+    assert_eq!(count(&host, "button"), 1);
+    drop(handle);
+    host.remove();
+}

@@ -6,6 +6,7 @@ use crate::content;
 use crate::embed;
 use crate::model::lang::Lang;
 use crate::ui::app::{App, PageLang};
+use crate::ui::later;
 
 /// The first view's entry point. Each entry point names what it adds by a
 /// function, so a wasm carries only the code its entry point reaches.
@@ -104,7 +105,8 @@ fn take_over_static_page(story_file: bool, provide: fn()) {
     };
     if same_page {
         leptos::mount::hydrate_body(app);
-        went_live(story_file);
+        // What `<Later>` deferred hydrates in the tasks after this one.
+        later::when_hydrated(move || went_live(story_file));
         return;
     }
     let scroll = window().and_then(|w| w.scroll_y().ok());

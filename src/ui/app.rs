@@ -9,6 +9,7 @@ use super::article::Article;
 use super::cards::Cards;
 use super::ctx::{ui_text, Ctx};
 use super::lang_switch::LangSwitch;
+use super::later;
 use crate::browser::{observe, page, tasks};
 use crate::content;
 use crate::model::lang::Lang;
@@ -95,7 +96,7 @@ pub fn App() -> impl IntoView {
                 exact_natively(Style::for_stat(st.unit, st.display, st.currency.as_deref()))
             });
             if !exact {
-                tasks::after_hydration(move || locales.notify());
+                tasks::after_hydration(move || later::when_hydrated(move || locales.notify()));
             }
             Either::Left(view! { <Article story=Arc::new(s.clone()) /> })
         }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::ctx::{t, use_ctx};
+use super::later;
 use crate::browser::{page, place};
 use crate::content;
 
@@ -44,9 +45,13 @@ pub fn LangSwitch() -> impl IntoView {
                     return;
                 }
                 ev.prevent_default();
-                let next = ctx.lang.get_untracked().other();
-                place::keep_place(|| ctx.lang.set(next));
-                page::replace_lang_param(next);
+                // Not before the page has hydrated: its later parts hold the
+                // words of the language it was written in.
+                later::when_hydrated(move || {
+                    let next = ctx.lang.get_untracked().other();
+                    place::keep_place(|| ctx.lang.set(next));
+                    page::replace_lang_param(next);
+                });
             }
         >
             {move || t(ctx.lang.get()).switch_to.clone()}

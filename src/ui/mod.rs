@@ -8,6 +8,8 @@ pub mod article;
 pub mod cards;
 pub mod ctx;
 pub mod journey;
+
 pub mod lang_switch;
+pub mod later;
 pub mod remote;
 pub mod sources;

@@ -104,6 +104,9 @@ test('#stat- deep links open their card on load, in both languages', async () =>
       const s = stats.find((x) => x.id === id);
       assert.ok(figure.length > 0);
       assert.ok((await page.textContent('dialog[open]')).includes(s.label[lang]));
+      // Its button hydrates after the first pass (src/ui/later.rs): it must
+      // still say its card is open.
+      assert.equal(await page.getAttribute(`#stat-${id} .stat-button`, 'aria-expanded'), 'true');
       await ctx.close();
     }
   }

@@ -9,6 +9,7 @@ use super::cards::dialog::StatCard;
 use super::cards::stat_list::StatList;
 use super::ctx::{provide_story, text, ui_text};
 use super::journey::Journey;
+use super::later::Later;
 use super::sources::{Attribution, SourceItem};
 use crate::model::story::Story;
 
@@ -48,6 +49,8 @@ pub fn Article(story: Arc<Story>) -> impl IntoView {
                 {story.journey_note.as_ref().map(|n| view! { <p class="journey-note">{text(n)}</p> })}
                 <Journey story=story.clone() />
             </section>
+            // Below the journey: hydrated in the tasks after the first pass.
+            <Later>
             {(!initiatives.is_empty()).then(|| view! {
                 <section class="initiatives" aria-labelledby="initiatives-title">
                     <h2 id="initiatives-title" data-anchor="">{ui_text(|s| &s.initiatives)}</h2>
@@ -67,6 +70,7 @@ pub fn Article(story: Arc<Story>) -> impl IntoView {
                 <h2 id="sources-title" data-anchor="">{ui_text(|s| &s.sources)}</h2>
                 <ol class="source-list">{sources}</ol>
             </section>
+            </Later>
             <StatCard />
         </article>
     }

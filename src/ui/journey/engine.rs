@@ -12,6 +12,7 @@ use crate::browser::scroll_engine::Engine;
 use crate::browser::{dom, page};
 use crate::ui::cards::Cards;
 use crate::ui::ctx::Ctx;
+use crate::ui::later;
 
 /// The journey's state that the engine drives.
 #[derive(Clone, Copy)]
@@ -82,7 +83,9 @@ pub fn drive(d: Drive, anchors: Vec<String>) {
         if let Some(i) = anchors.iter().position(|a| *a == hash) {
             request_animation_frame(move || go_to_station(body_ref, i));
         } else if let Some(id) = hash.strip_prefix("stat-") {
-            d.cards.open.set(Some(id.to_string()));
+            // Once its button has hydrated (it may be in a later part).
+            let (open, id) = (d.cards.open, id.to_string());
+            later::when_hydrated(move || open.set(Some(id)));
         }
     });
     // After a language switch the text reflows: measure again.

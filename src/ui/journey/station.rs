@@ -8,6 +8,7 @@ use crate::model::story::{Station, StationKind, Story};
 use crate::text::labels::station_anchor;
 use crate::ui::cards::stat_list::StatList;
 use crate::ui::ctx::{text, ui_text, use_ctx};
+use crate::ui::later::Later;
 use crate::ui::sources::Attribution;
 
 #[component]
@@ -39,6 +40,8 @@ pub fn StationItem(
         })
         .collect::<Vec<_>>();
     let source = story.source(&station.source).cloned();
+    let (title, caption) = (text(&station.title), text(&station.caption));
+    let stats = station.stats.clone();
     view! {
         <li
             class="station"
@@ -49,14 +52,18 @@ pub fn StationItem(
             data-anchor=""
             data-index=index
         >
-            <p class="station-year">{year_text}</p>
-            <h3 class="station-title">{text(&station.title)}</h3>
-            <ul class="platforms" aria-label=ui_text(|s| &s.platforms)>
-                {platforms}
-            </ul>
-            <p class="caption">{text(&station.caption)}</p>
-            <StatList stats=station.stats.clone() />
-            {source.map(|s| view! { <Attribution source=s /> })}
+            // What the scroll engine needs is the item itself: its text
+            // hydrates in the tasks after the first pass.
+            <Later>
+                <p class="station-year">{year_text}</p>
+                <h3 class="station-title">{title}</h3>
+                <ul class="platforms" aria-label=ui_text(|s| &s.platforms)>
+                    {platforms}
+                </ul>
+                <p class="caption">{caption}</p>
+                <StatList stats=stats />
+                {source.map(|s| view! { <Attribution source=s /> })}
+            </Later>
         </li>
     }
 }
