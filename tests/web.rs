@@ -391,7 +391,10 @@ async fn a_later_part_hydrates_after_the_first_pass_on_the_same_nodes() {
     button.click();
     assert_eq!(clicks.get_untracked(), 1, "the later part never hydrated");
     let now = host.query_selector("button").unwrap().unwrap();
-    assert!(now.is_same_node(Some(&button)), "the server's button was replaced");
+    assert!(
+        now.is_same_node(Some(&button)),
+        "the server's button was replaced"
+    );
     assert_eq!(count(&host, "button"), 1);
     drop(handle);
     host.remove();
