@@ -1,7 +1,7 @@
 //! The built-in story and the interface strings: checked by the build
 //! script (`build.rs`) and compiled in as Rust data.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::model::lang::Lang;
 use crate::model::story::Story;
@@ -22,10 +22,11 @@ pub fn story_origins() -> &'static [&'static str] {
     baked::STORY_ORIGINS
 }
 
-/// The story this build ships with.
-pub fn story() -> &'static Story {
-    static STORY: OnceLock<Story> = OnceLock::new();
-    STORY.get_or_init(baked_story)
+/// The story this build ships with (shared: the page's components hold it
+/// without copying it).
+pub fn story() -> &'static Arc<Story> {
+    static STORY: OnceLock<Arc<Story>> = OnceLock::new();
+    STORY.get_or_init(|| Arc::new(baked_story()))
 }
 
 /// The interface strings in `lang`.

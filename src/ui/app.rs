@@ -3,7 +3,6 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 use super::article::Article;
 use super::cards::Cards;
@@ -98,7 +97,7 @@ pub fn App() -> impl IntoView {
             if !exact {
                 tasks::after_hydration(move || later::when_hydrated(move || locales.notify()));
             }
-            Either::Left(view! { <Article story=Arc::new(s.clone()) /> })
+            Either::Left(view! { <Article story=s.clone() /> })
         }
         Some((url, RemoteStory(mount))) => {
             let loading = RwSignal::new(true);

@@ -2,7 +2,6 @@
 //! first view's waiting card, with a reactive owner of its own.
 
 use leptos::prelude::*;
-use std::sync::Arc;
 
 use super::body::CardBody;
 use crate::browser::{dom, observe};
@@ -56,7 +55,7 @@ pub fn mount(slot: web_sys::HtmlElement, stat_id: &str, lang: Lang) -> Option<Mo
             theme,
             bilingual: RwSignal::new(story.bilingual()),
         });
-        view! { <CardBody story=Arc::new(story.clone()) stat=stat /> }
+        view! { <CardBody story=story.clone() stat=stat /> }
     });
     // The waiting card's close button had focus; it is hidden now.
     dom::focus_in(&slot, ".card-close");

@@ -71,15 +71,11 @@ pub fn Journey(story: Arc<Story>) -> impl IntoView {
             .unwrap_or_default()
     };
     let on_key = keys::on_key(ctx, active, story.stations.len(), pose.body, pose.figure);
-    let items = story
-        .stations
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
+    let items = (0..story.stations.len())
+        .map(|i| {
             view! {
                 <StationItem
                     story=story.clone()
-                    station=s.clone()
                     index=i
                     active=Signal::derive(move || active.get() == i)
                 />

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::model::story::{Station, StationKind, Story};
+use crate::model::story::{StationKind, Story};
 use crate::text::labels::station_anchor;
 use crate::ui::cards::stat_list::StatList;
 use crate::ui::ctx::{text, ui_text, use_ctx};
@@ -13,15 +13,16 @@ use crate::ui::sources::Attribution;
 
 #[component]
 pub fn StationItem(
+    /// The story, read in place: a station is not copied per closure.
     story: Arc<Story>,
-    station: Station,
     index: usize,
     active: Signal<bool>,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let station = &story.stations[index];
     let is_waypoint = station.kind == StationKind::Waypoint;
-    let st = station.clone();
-    let year_text = move || ctx.station_label(&st);
+    let s = story.clone();
+    let year_text = move || ctx.station_label(&s.stations[index]);
     let platforms = station
         .platforms
         .iter()
@@ -48,7 +49,7 @@ pub fn StationItem(
             class:waypoint=is_waypoint
             class:is-active=move || active.get()
             aria-current=move || active.get().then_some("step")
-            id=station_anchor(&station)
+            id=station_anchor(station)
             data-anchor=""
             data-index=index
         >
