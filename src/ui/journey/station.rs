@@ -18,9 +18,33 @@ pub fn StationItem(
     index: usize,
     active: Signal<bool>,
 ) -> impl IntoView {
-    let ctx = use_ctx();
     let station = &story.stations[index];
     let is_waypoint = station.kind == StationKind::Waypoint;
+    let id = station_anchor(station);
+    view! {
+        <li
+            class="station"
+            class:waypoint=is_waypoint
+            class:is-active=move || active.get()
+            aria-current=move || active.get().then_some("step")
+            id=id
+            data-anchor=""
+            data-index=index
+        >
+            // What the scroll engine needs is the item itself: its text is
+            // built and hydrated in the tasks after the first pass.
+            <Later>
+                <StationText story=story.clone() index=index />
+            </Later>
+        </li>
+    }
+}
+
+/// A station's name, title, lines, caption, figures and source.
+#[component]
+fn StationText(story: Arc<Story>, index: usize) -> impl IntoView {
+    let ctx = use_ctx();
+    let station = &story.stations[index];
     let s = story.clone();
     let year_text = move || ctx.station_label(&s.stations[index]);
     let platforms = station
@@ -41,30 +65,14 @@ pub fn StationItem(
         })
         .collect::<Vec<_>>();
     let source = story.source(&station.source).cloned();
-    let (title, caption) = (text(&station.title), text(&station.caption));
-    let stats = station.stats.clone();
     view! {
-        <li
-            class="station"
-            class:waypoint=is_waypoint
-            class:is-active=move || active.get()
-            aria-current=move || active.get().then_some("step")
-            id=station_anchor(station)
-            data-anchor=""
-            data-index=index
-        >
-            // What the scroll engine needs is the item itself: its text
-            // hydrates in the tasks after the first pass.
-            <Later>
-                <p class="station-year">{year_text}</p>
-                <h3 class="station-title">{title}</h3>
-                <ul class="platforms" aria-label=ui_text(|s| &s.platforms)>
-                    {platforms}
-                </ul>
-                <p class="caption">{caption}</p>
-                <StatList stats=stats />
-                {source.map(|s| view! { <Attribution source=s /> })}
-            </Later>
-        </li>
+        <p class="station-year">{year_text}</p>
+        <h3 class="station-title">{text(&station.title)}</h3>
+        <ul class="platforms" aria-label=ui_text(|s| &s.platforms)>
+            {platforms}
+        </ul>
+        <p class="caption">{text(&station.caption)}</p>
+        <StatList stats=station.stats.clone() />
+        {source.map(|s| view! { <Attribution source=s /> })}
     }
 }
