@@ -373,11 +373,12 @@ async fn a_later_part_hydrates_after_the_first_pass_on_the_same_nodes() {
         .unwrap()
         .unchecked_into();
     let clicks = RwSignal::new(0);
+    let label = RwSignal::new("later".to_string());
     let handle = leptos::mount::hydrate_from(host.clone(), move || {
         view! {
             <p>"first"</p>
             <Later>
-                <button on:click=move |_| clicks.update(|n| *n += 1)>"later"</button>
+                <button on:click=move |_| clicks.update(|n| *n += 1)>{move || label.get()}</button>
             </Later>
         }
     });
@@ -386,7 +387,12 @@ async fn a_later_part_hydrates_after_the_first_pass_on_the_same_nodes() {
     assert_eq!(clicks.get_untracked(), 0, "hydrated with the first pass");
     let done = Rc::new(Cell::new(false));
     let d = done.clone();
-    when_hydrated(move || d.set(true));
+    // A change made through `when_hydrated` (as the language switch makes
+    // its) comes after the part has hydrated, so the page shows it.
+    when_hydrated(move || {
+        label.set("changed".into());
+        d.set(true);
+    });
     until("the later part to hydrate", 2000.0, || done.get()).await;
     button.click();
     assert_eq!(clicks.get_untracked(), 1, "the later part never hydrated");
@@ -396,6 +402,10 @@ async fn a_later_part_hydrates_after_the_first_pass_on_the_same_nodes() {
         "the server's button was replaced"
     );
     assert_eq!(count(&host, "button"), 1);
+    until("the change to reach the page", 2000.0, || {
+        text_of(&host, "button") == "changed"
+    })
+    .await;
     drop(handle);
     host.remove();
 }
