@@ -1,10 +1,11 @@
 //! Hydrating the prerendered page in slices. Hydrating it all at once was
 //! one task of 70–90 ms on a phone (4× CPU): long enough to delay a tap,
 //! and the largest share of the graphic's blocking time, and of its host
-//! article's. What the reader reaches later (the folded facts, the
-//! sections after the journey) is wrapped in `<Later>`: the first pass
-//! leaves its nodes as the server wrote them, and it hydrates in the tasks
-//! after, a few at a time. The page goes live once all of it has.
+//! article's. What scrolling does not need (each station's text and
+//! figures, the folded facts, the sections after the journey) is wrapped in
+//! `<Later>`: the first pass leaves its nodes as the server wrote them, and
+//! its views are built and hydrated in the tasks after, a few at a time.
+//! The page goes live once all of it has.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
