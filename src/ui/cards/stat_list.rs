@@ -8,7 +8,6 @@ use super::facts::{article_said, dom_id, figure, note_and_derivation, source_say
 use super::{use_card_content, use_cards};
 use crate::model::story::Stat;
 use crate::ui::ctx::{text, ui_text, use_ctx, use_story};
-use crate::ui::later::Later;
 
 #[component]
 pub fn StatList(stats: Vec<Stat>) -> impl IntoView {
@@ -36,13 +35,12 @@ fn StatButton(stat: Stat) -> impl IntoView {
     let note = (stat.note.is_some() || stat.derived.is_some())
         .then(|| note_and_derivation(ctx, &story, &stat));
     let id = stat.id.clone();
-    let (dom_id, figure, label) = (dom_id(&stat.id), figure(ctx, &stat), text(&stat.label));
     let is_open = {
         let id = id.clone();
         move || cards.open.get().as_deref() == Some(id.as_str())
     };
     view! {
-        <li class="stat" id=dom_id>
+        <li class="stat" id=dom_id(&stat.id)>
             <button
                 type="button"
                 class="stat-button"
@@ -53,16 +51,14 @@ fn StatButton(stat: Stat) -> impl IntoView {
                 on:pointerenter=move |_| prefetch()
                 on:focus=move |_| prefetch()
             >
-                <span class="figure">{figure}</span>
+                <span class="figure">{figure(ctx, &stat)}</span>
                 " "
-                <span class="stat-label">{label}</span>
+                <span class="stat-label">{text(&stat.label)}</span>
             </button>
             // The same facts as the card, in plain HTML: what readers without
             // JavaScript (and printers) get, folded so nothing moves.
             <details class="stat-more">
                 <summary>{ui_text(|s| &s.details)}</summary>
-                // Folded: hydrated in the tasks after the first pass.
-                <Later>
                 <dl>
                     {story.cites_an_article().then(|| view! {
                         <dt>{ui_text(|s| &s.article_said)}</dt>
@@ -81,7 +77,6 @@ fn StatButton(stat: Stat) -> impl IntoView {
                         })}
                     </dd>
                 </dl>
-                </Later>
             </details>
         </li>
     }
