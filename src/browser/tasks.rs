@@ -1,4 +1,4 @@
-//! When work runs: in a task of its own, after hydration, after a paint.
+//! When work runs: in a task of its own, after a paint, when the browser is idle.
 
 use super::window;
 use wasm_bindgen::JsCast;
@@ -10,14 +10,6 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     };
     let cb = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
-}
-
-/// Runs `f` in the browser once the current task (hydration) is over;
-/// natively (the prerender) never.
-pub fn after_hydration(f: impl FnOnce() + 'static) {
-    if window().is_some() {
-        next_task(f);
-    }
 }
 
 /// Runs `f` once the browser has painted the next frame, so start-up work

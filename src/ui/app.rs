@@ -9,7 +9,7 @@ use super::cards::Cards;
 use super::ctx::{ui_text, Ctx};
 use super::lang_switch::LangSwitch;
 use super::later;
-use crate::browser::{observe, page, tasks};
+use crate::browser::{observe, page};
 use crate::content;
 use crate::model::lang::Lang;
 use crate::model::story::NumberLocales;
@@ -95,7 +95,7 @@ pub fn App() -> impl IntoView {
                 exact_natively(Style::for_stat(st.unit, st.display, st.currency.as_deref()))
             });
             if !exact {
-                tasks::after_hydration(move || later::when_hydrated(move || locales.notify()));
+                later::when_hydrated(move || locales.notify());
             }
             Either::Left(view! { <Article story=s.clone() /> })
         }

@@ -7,7 +7,7 @@
 //! its views are built and hydrated in the tasks after, a few at a time.
 //! The page goes live once all of it has.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
 use leptos::either::Either;
@@ -28,6 +28,9 @@ type Job = Box<dyn FnOnce()>;
 thread_local! {
     static PENDING: RefCell<VecDeque<Job>> = RefCell::new(VecDeque::new());
     static WHEN_DONE: RefCell<Vec<Job>> = const { RefCell::new(Vec::new()) };
+    /// Whether a slice is due: from the first part queued (or the first
+    /// wait) until the queue has drained.
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Its children, hydrated in a later task (when the page is being
@@ -65,28 +68,31 @@ pub fn Later<V: IntoView + 'static>(children: TypedChildren<V>) -> impl IntoView
 /// Runs `f` once every deferred part has hydrated: at once when none is
 /// waiting (a page mounted afresh, or rendered on the server). What changes
 /// the deferred parts' text or state goes through here, so a part never
-/// hydrates over a page that no longer matches it. (From an effect, an
-/// event or a later task: during the first pass nothing is queued yet.)
+/// hydrates over a page that no longer matches it. Called during the first
+/// pass, before its parts are queued, it still waits for them.
 pub fn when_hydrated(f: impl FnOnce() + 'static) {
-    if PENDING.with_borrow(VecDeque::is_empty) {
+    if !hydrating() && !SCHEDULED.get() {
         return f();
     }
     WHEN_DONE.with_borrow_mut(|w| w.push(Box::new(f)));
+    schedule();
 }
 
-/// Whether this is the app's first pass over the prerendered page.
+/// Whether this is the app's first pass over the prerendered page (a
+/// `<Later>` inside a deferred part hydrates with that part).
 fn hydrating() -> bool {
     Owner::current_shared_context().is_some_and(|sc| sc.during_hydration())
 }
 
 fn push(job: Job) {
-    let first = PENDING.with_borrow_mut(|p| {
-        p.push_back(job);
-        p.len() == 1
-    });
-    if first {
-        // Not before the first pass is over: its nodes are what the
-        // deferred parts' siblings need.
+    PENDING.with_borrow_mut(|p| p.push_back(job));
+    schedule();
+}
+
+/// Slices start in the task after the first pass: its nodes are what the
+/// deferred parts' siblings need.
+fn schedule() {
+    if !SCHEDULED.replace(true) {
         tasks::next_task(slice);
     }
 }
@@ -97,6 +103,7 @@ fn slice() {
     let start = js_sys::Date::now();
     loop {
         let Some(job) = PENDING.with_borrow_mut(VecDeque::pop_front) else {
+            SCHEDULED.set(false);
             for f in WHEN_DONE.with_borrow_mut(std::mem::take) {
                 f();
             }
