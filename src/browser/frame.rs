@@ -74,6 +74,13 @@ pub fn host_viewport_height() -> Option<f64> {
     HOST_VH.with(|h| h.get())
 }
 
+/// Whether `embed.js` hosts the frame (it adds `?id=`, or has already
+/// spoken): it reports the host's viewport after each height report, scroll
+/// and resize, so the frame needs no watchers of its own to follow it.
+pub fn host_reports_view() -> bool {
+    host_viewport_height().is_some() || super::page::param("id").is_some()
+}
+
 /// Where the frame's top is in the host's viewport, when `embed.js` says.
 pub fn host_frame_top() -> Option<f64> {
     HOST_TOP.with(|h| h.get())

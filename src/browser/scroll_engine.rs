@@ -3,16 +3,18 @@
 //!
 //! On a top-level page it reads the reading line on each (passive) scroll
 //! event, which browsers fire at most once a frame. In a frame, only the
-//! host page may scroll: then a ruler of thin sentinels runs down the
-//! journey, and an implicit-root IntersectionObserver reports which of them
-//! the *top-level* viewport shows. Layout is read once per event or observer
-//! callback, and on resize.
+//! host page may scroll: `embed.js` then tells where the frame is in the
+//! host's view; under another host (Pym, a bare iframe) a ruler of thin
+//! sentinels runs down the journey, and an implicit-root
+//! IntersectionObserver reports which of them the *top-level* viewport
+//! shows. Layout is read once per event or observer callback, and on resize.
 
 use super::frame::{self, HOST_VIEW_EVENT};
 use super::window;
 use crate::geometry::scroll::{line_from_sentinels, locate, Position, View};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -22,6 +24,10 @@ use web_sys::{
 
 /// Sentinel spacing in px: the resolution of the reading line when framed.
 const SPACING: f64 = 20.0;
+
+/// How long a frame that `embed.js` seems to host waits for the host's
+/// word before it lays its own sentinels (a stale or missing loader).
+const HOST_SILENCE: Duration = Duration::from_secs(2);
 
 struct State {
     container: HtmlElement,
@@ -168,7 +174,10 @@ impl Engine {
             return Err(JsValue::NULL);
         }
         let framed = frame::is_framed();
-        let ruler = if framed {
+        // Hundreds of sentinels cost a long task to lay and every frame
+        // to observe: not when embed.js says where the frame is.
+        let wait_for_host = framed && frame::host_reports_view();
+        let ruler = if framed && !wait_for_host {
             Some(make_ruler(&container)?)
         } else {
             None
@@ -228,6 +237,24 @@ impl Engine {
         });
         let ro = ResizeObserver::new(ro_cb.as_ref().unchecked_ref())?;
         ro.observe(&container);
+
+        if wait_for_host {
+            let (st, io3) = (Rc::downgrade(&state), io.clone());
+            leptos::prelude::set_timeout(
+                move || {
+                    let Some(st) = st.upgrade() else { return };
+                    if frame::host_frame_top().is_some() {
+                        return;
+                    }
+                    notify(&st, |s| {
+                        s.ruler = make_ruler(&s.container).ok();
+                        rebuild_ruler(s, &io3);
+                        s.update()
+                    });
+                },
+                HOST_SILENCE,
+            );
+        }
 
         // The page's own scroll, or in a frame the host's, as embed.js
         // reports it.

@@ -36,6 +36,10 @@ const env = withBrowser({
           document.head.append(s);
         }
       }, 300));`);
+    // A bare iframe a CMS pasted, with embed.js's ?id= but no embed.js.
+    if (p === '/cms/bare.html')
+      return article(`<div id="graphic"><iframe title="qitar" style="display:block;width:100%;height:16000px;border:0"></iframe></div>
+        <script>document.querySelector('#graphic iframe').src = new URLSearchParams(location.search).get('app') + 'en.html?id=bare1';</script>`);
     if (p === '/cms/pym.js') return js(PYM);
     if (p === '/cms/pym-start.js')
       return js(`window.parent_ = new pym.Parent('pym', new URL('en.html?offset=${HEADER}', new URLSearchParams(location.search).get('app')).href, { title: 'The terror train' });`);
@@ -131,6 +135,46 @@ for (const width of [390, 1280]) {
     await ctx.close();
   });
 }
+
+/** Scrolls the host so that station `k`'s middle is at its viewport's middle; waits for the frame to make it current. */
+async function followsTo(page, el, frame, k) {
+  const mid = await frame.evaluate((k) => {
+    const r = document.querySelectorAll('ol.stations > li')[k].getBoundingClientRect();
+    return r.top + scrollY + r.height / 2;
+  }, k);
+  const frameTop = await el.evaluate((e) => e.getBoundingClientRect().top + scrollY);
+  const vh = await page.evaluate(() => innerHeight);
+  await page.evaluate((y) => scrollTo(0, y), frameTop + mid - vh / 2);
+  const current = () => frame.evaluate(() => [...document.querySelectorAll('ol.stations > li')].findIndex((li) => li.getAttribute('aria-current') === 'step'));
+  await until(async () => (await current()) === k, { what: `station ${k} to be current` }).catch(async (e) => {
+    throw new Error(`${e.message}: station ${await current()} is`);
+  });
+}
+
+// embed.js says where the frame is in the host's view; other hosts leave the
+// frame to watch the top-level viewport itself, through a ruler of sentinels.
+test('embed.js frames lay no sentinels; under Pym.js, and a bare iframe whose host never speaks, the sentinels drive the stations', async () => {
+  {
+    const { ctx, page, el, frame } = await open({ width: 390 });
+    await followsTo(page, el, frame, 2);
+    assert.equal(await frame.locator('.scroll-ruler').count(), 0);
+    await ctx.close();
+  }
+  {
+    const { ctx, page, el, frame } = await open({ width: 390, file: 'pym.html' });
+    assert.ok((await frame.locator('.scroll-ruler > div').count()) > 100);
+    await followsTo(page, el, frame, 2);
+    await followsTo(page, el, frame, 4);
+    await ctx.close();
+  }
+  {
+    // ?id= promises embed.js, which never comes: the frame lays its own.
+    const { ctx, page, el, frame } = await open({ width: 390, file: 'bare.html' });
+    await frame.waitForSelector('.scroll-ruler > div', { state: 'attached', timeout: 10000 });
+    await followsTo(page, el, frame, 3);
+    await ctx.close();
+  }
+});
 
 /** Opens a figure's card in the frame, presses "Copy link", and returns what the card then says. */
 async function copyLink(frame, statId) {
