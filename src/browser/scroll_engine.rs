@@ -4,14 +4,15 @@
 //! On a top-level page it reads the reading line on each (passive) scroll
 //! event, which browsers fire at most once a frame. In a frame, only the
 //! host page may scroll: `embed.js` then tells where the frame is in the
-//! host's view; under another host (Pym, a bare iframe) a ruler of thin
-//! sentinels runs down the journey, and an implicit-root
-//! IntersectionObserver reports which of them the *top-level* viewport
-//! shows. Layout is read once per event or observer callback, and on resize.
+//! host's view; under another host (Pym, a bare iframe) a ruler of blocks
+//! runs down the journey, and an implicit-root IntersectionObserver reports
+//! which part of each the *top-level* viewport shows (a callback every
+//! `BLOCK / STEPS` px of scroll at the viewport's edges). Layout is read once
+//! per event or observer callback, and on resize.
 
 use super::frame::{self, HOST_VIEW_EVENT};
 use super::window;
-use crate::geometry::scroll::{line_from_sentinels, locate, Position, View};
+use crate::geometry::scroll::{line_from_visible, locate, Position, View, EDGE};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -22,11 +23,17 @@ use web_sys::{
     IntersectionObserverInit, ResizeObserver,
 };
 
-/// Sentinel spacing in px: the resolution of the reading line when framed.
-const SPACING: f64 = 20.0;
+/// The ruler's blocks, in px, and the steps of each block's visible share
+/// the observer reports: the reading line's resolution when framed is
+/// 160 / 8 = 20 px. (A block per 20 px was ~600 elements on a phone: a
+/// 70 ms task to lay on a 4x slowed phone, and the observer's work every
+/// frame.) A block must be shorter than half the viewport, so that each
+/// edge of the viewport always cuts one.
+const BLOCK: f64 = 160.0;
+const STEPS: u32 = 8;
 
 /// How long a frame that `embed.js` seems to host waits for the host's
-/// word before it lays its own sentinels (a stale or missing loader).
+/// word before it lays its own ruler (a stale or missing loader).
 const HOST_SILENCE: Duration = Duration::from_secs(2);
 
 struct State {
@@ -36,8 +43,10 @@ struct State {
     end: f64,
     /// Only when framed.
     ruler: Option<HtmlElement>,
-    sentinels: Vec<Element>,
-    visible: Vec<bool>,
+    blocks: Vec<Element>,
+    /// What the top-level viewport shows of each block, in px from the
+    /// journey's top.
+    seen: Vec<Option<(f64, f64)>>,
     framed: bool,
     viewport: f64,
     height: f64,
@@ -91,7 +100,7 @@ impl State {
             return Some(self.viewport / 2.0 - top);
         }
         // embed.js says exactly where the frame is in the host's view;
-        // without it (Pym), the sentinels tell to within a few px.
+        // without it (Pym), the ruler tells to within a few px.
         if let (Some(frame_top), Some(h)) = (frame::host_frame_top(), frame::host_viewport_height())
         {
             self.viewport = h;
@@ -100,21 +109,20 @@ impl State {
             let inside = line + h / 2.0 > 0.0 && line - h / 2.0 < self.height;
             return inside.then_some(line);
         }
-        let first = self.visible.iter().position(|&v| v)?;
-        let last = self.visible.iter().rposition(|&v| v)?;
-        if first > 0 && last + 1 < self.visible.len() && frame::host_viewport_height().is_none() {
+        let (top, bottom) = self.seen.iter().flatten().fold(
+            None,
+            |acc: Option<(f64, f64)>, &(t, b)| match acc {
+                Some((t0, b0)) => Some((t0.min(t), b0.max(b))),
+                None => Some((t, b)),
+            },
+        )?;
+        if top > EDGE && bottom < self.height - EDGE && frame::host_viewport_height().is_none() {
             // Both edges inside the page: the viewport's height is exact.
             // No viewport is taller than the screen, whatever a
             // misbehaving observer reports.
-            self.viewport = ((last - first) as f64 * SPACING).min(self.screen);
+            self.viewport = (bottom - top).min(self.screen);
         }
-        Some(line_from_sentinels(
-            first,
-            last,
-            self.visible.len(),
-            SPACING,
-            self.viewport,
-        ))
+        Some(line_from_visible(top, bottom, self.height, self.viewport))
     }
 
     fn update(&mut self) -> Option<(Position, View)> {
@@ -174,8 +182,7 @@ impl Engine {
             return Err(JsValue::NULL);
         }
         let framed = frame::is_framed();
-        // Hundreds of sentinels cost a long task to lay and every frame
-        // to observe: not when embed.js says where the frame is.
+        // No ruler to lay and observe when embed.js says where the frame is.
         let wait_for_host = framed && frame::host_reports_view();
         let ruler = if framed && !wait_for_host {
             Some(make_ruler(&container)?)
@@ -193,8 +200,8 @@ impl Engine {
             tops: Vec::new(),
             end: 0.0,
             ruler,
-            sentinels: Vec::new(),
-            visible: Vec::new(),
+            blocks: Vec::new(),
+            seen: Vec::new(),
             framed,
             viewport,
             height: 0.0,
@@ -214,8 +221,14 @@ impl Engine {
                         .get_attribute("data-i")
                         .and_then(|v| v.parse::<usize>().ok())
                     {
-                        if let Some(v) = s.visible.get_mut(i) {
-                            *v = e.is_intersecting();
+                        // Both rects are in the frame's coordinates; the
+                        // block's own top gives the journey's.
+                        let origin = e.bounding_client_rect().top() - i as f64 * BLOCK;
+                        let r = e.intersection_rect();
+                        if let Some(v) = s.seen.get_mut(i) {
+                            *v = e
+                                .is_intersecting()
+                                .then(|| (r.top() - origin, r.bottom() - origin));
                         }
                     }
                 }
@@ -223,7 +236,10 @@ impl Engine {
             });
         });
         let init = IntersectionObserverInit::new();
-        init.set_threshold(&JsValue::from_f64(0.0));
+        let steps: js_sys::Array = (0..=STEPS)
+            .map(|k| JsValue::from_f64(f64::from(k) / f64::from(STEPS)))
+            .collect();
+        init.set_threshold(&steps);
         let io = IntersectionObserver::new_with_options(io_cb.as_ref().unchecked_ref(), &init)?;
 
         let st = state.clone();
@@ -294,7 +310,7 @@ impl Engine {
     }
 }
 
-/// The sentinels' container, laid over the journey.
+/// The blocks' container, laid over the journey.
 fn make_ruler(container: &HtmlElement) -> Result<HtmlElement, JsValue> {
     let doc = window().unwrap().document().unwrap();
     let ruler: HtmlElement = doc.create_element("div")?.unchecked_into();
@@ -307,7 +323,7 @@ fn make_ruler(container: &HtmlElement) -> Result<HtmlElement, JsValue> {
     css.set_property("inset", "0")?;
     css.set_property("pointer-events", "none")?;
     css.set_property("visibility", "hidden")?;
-    // Sentinels past the container's end must not make it taller
+    // Blocks past the container's end must not make it taller
     // (an auto-height iframe would grow without end).
     css.set_property("overflow", "hidden")?;
     // The ruler is measured against the container: make it the
@@ -327,19 +343,20 @@ fn rebuild_ruler(s: &mut State, io: &IntersectionObserver) {
     let Some(ruler) = s.ruler.clone() else {
         return;
     };
-    let count = (s.height / SPACING).floor() as usize + 1;
-    if count == s.sentinels.len() {
+    // The last block may run past the end: the ruler clips it.
+    let count = (s.height / BLOCK).ceil().max(1.0) as usize;
+    if count == s.blocks.len() {
         return;
     }
     let doc = window().unwrap().document().unwrap();
-    while s.sentinels.len() > count {
-        if let Some(el) = s.sentinels.pop() {
+    while s.blocks.len() > count {
+        if let Some(el) = s.blocks.pop() {
             io.unobserve(&el);
             el.remove();
         }
     }
-    while s.sentinels.len() < count {
-        let i = s.sentinels.len();
+    while s.blocks.len() < count {
+        let i = s.blocks.len();
         let Ok(el) = doc.create_element("div") else {
             break;
         };
@@ -349,17 +366,17 @@ fn rebuild_ruler(s: &mut State, io: &IntersectionObserver) {
             let _ = css.set_property("position", "absolute");
             let _ = css.set_property("inset-inline-start", "0");
             let _ = css.set_property("inline-size", "1px");
-            let _ = css.set_property("block-size", "1px");
+            let _ = css.set_property("block-size", &format!("{BLOCK}px"));
             let _ = css.set_property(
                 "inset-block-start",
-                &format!("{}px", crate::text::decimal::fixed(i as f64 * SPACING, 1)),
+                &format!("{}px", crate::text::decimal::fixed(i as f64 * BLOCK, 1)),
             );
         }
         let _ = ruler.append_child(&el);
         io.observe(&el);
-        s.sentinels.push(el);
+        s.blocks.push(el);
     }
-    s.visible.resize(count, false);
+    s.seen.resize(count, None);
 }
 
 fn scroll_event(framed: bool) -> &'static str {

@@ -1,6 +1,6 @@
 //! Where the reader is in the journey, as numbers: which step is active,
 //! how far the train has come, and where the reading line falls when only
-//! sentinels can tell. The browser side is `browser::scroll_engine`.
+//! an observer's rects can tell. The browser side is `browser::scroll_engine`.
 
 /// The top-level viewport, in px from the container's top.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -56,22 +56,18 @@ pub fn locate(line: f64, tops: &[f64], end: f64) -> Position {
     }
 }
 
-/// Estimates the reading line (the top-level viewport's middle, in px from
-/// the journey's top) from which sentinels are visible. `first` and `last`
-/// are the first and last visible sentinel, `count` how many there are,
-/// `spacing` the px between them, and `viewport` the best-known height of
-/// the top-level viewport.
-pub fn line_from_sentinels(
-    first: usize,
-    last: usize,
-    count: usize,
-    spacing: f64,
-    viewport: f64,
-) -> f64 {
-    let top = first as f64 * spacing;
-    let bottom = last as f64 * spacing;
-    let clipped_top = first > 0;
-    let clipped_bottom = last + 1 < count;
+/// How near (px) what the viewport shows must come to the journey's top or
+/// end for that edge to count as on screen (observers round their rects).
+pub const EDGE: f64 = 0.5;
+
+/// The reading line (the top-level viewport's middle, in px from the
+/// journey's top) from what the viewport shows of the journey: `top` to
+/// `bottom`, of `height` px in all. `viewport` is the best-known height of
+/// the top-level viewport, needed where it runs past the journey's top or
+/// end.
+pub fn line_from_visible(top: f64, bottom: f64, height: f64, viewport: f64) -> f64 {
+    let clipped_top = top > EDGE;
+    let clipped_bottom = bottom < height - EDGE;
     match (clipped_top, clipped_bottom) {
         (true, true) => (top + bottom) / 2.0,
         (false, true) => bottom - viewport / 2.0,
@@ -113,16 +109,16 @@ mod tests {
     }
 
     #[test]
-    fn reading_line_from_visible_sentinels() {
+    fn reading_line_from_what_the_viewport_shows() {
         // Viewport wholly inside the journey: its middle.
-        assert_eq!(line_from_sentinels(10, 60, 200, 16.0, 999.0), 35.0 * 16.0);
-        // Journey starts on screen: viewport bottom minus half a viewport.
-        assert_eq!(line_from_sentinels(0, 50, 200, 16.0, 800.0), 800.0 - 400.0);
+        assert_eq!(line_from_visible(160.0, 960.0, 3200.0, 999.0), 560.0);
+        // Journey starts on screen (a rounded rect still counts): viewport
+        // bottom minus half a viewport.
+        assert_eq!(line_from_visible(0.4, 800.0, 3200.0, 800.0), 400.0);
         // Journey ends on screen.
-        assert_eq!(
-            line_from_sentinels(150, 199, 200, 16.0, 800.0),
-            2400.0 + 400.0
-        );
+        assert_eq!(line_from_visible(2400.0, 3199.6, 3200.0, 800.0), 2800.0);
+        // The whole journey shows: its middle.
+        assert_eq!(line_from_visible(0.0, 600.0, 600.0, 800.0), 300.0);
     }
 
     #[test]

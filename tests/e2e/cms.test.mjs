@@ -39,7 +39,7 @@ const env = withBrowser({
     // A bare iframe a CMS pasted, with embed.js's ?id= but no embed.js.
     if (p === '/cms/bare.html')
       return article(`<div id="graphic"><iframe title="qitar" style="display:block;width:100%;height:16000px;border:0"></iframe></div>
-        <script>document.querySelector('#graphic iframe').src = new URLSearchParams(location.search).get('app') + 'en.html?id=bare1';</script>`);
+        <script>document.querySelector('#graphic iframe').src = new URLSearchParams(location.search).get('app') + 'en.html?id=bare1&offset=${HEADER}';</script>`);
     if (p === '/cms/pym.js') return js(PYM);
     if (p === '/cms/pym-start.js')
       return js(`window.parent_ = new pym.Parent('pym', new URL('en.html?offset=${HEADER}', new URLSearchParams(location.search).get('app')).href, { title: 'The terror train' });`);
@@ -151,20 +151,48 @@ async function followsTo(page, el, frame, k) {
   });
 }
 
+/** Scrolls the host so that station `k`'s top is `d` px below its reading point (the middle of what the sticky header leaves); returns the station then current. */
+async function currentWithTopAt(page, el, frame, k, d) {
+  const top = await frame.evaluate((k) => document.querySelectorAll('ol.stations > li')[k].getBoundingClientRect().top + scrollY, k);
+  const frameTop = await el.evaluate((e) => e.getBoundingClientRect().top + scrollY);
+  const vh = await page.evaluate(() => innerHeight);
+  await page.evaluate((y) => scrollTo(0, y), frameTop + top - (vh + HEADER) / 2 - d);
+  // The frame hears of the scroll a few frames later: wait until it settles.
+  const current = () => frame.evaluate(() => [...document.querySelectorAll('ol.stations > li')].findIndex((li) => li.getAttribute('aria-current') === 'step'));
+  let last = await current();
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const now = await current();
+    if (now === last && i >= 3) return now;
+    last = now;
+  }
+  return last;
+}
+
+/** The reading line is right to within the ruler's 20 px: 40 px either side of a station's top decides. */
+async function precise(page, el, frame, k) {
+  assert.equal(await currentWithTopAt(page, el, frame, k, 40), k - 1, `40 px before station ${k}`);
+  assert.equal(await currentWithTopAt(page, el, frame, k, -40), k, `40 px into station ${k}`);
+}
+
 // embed.js says where the frame is in the host's view; other hosts leave the
-// frame to watch the top-level viewport itself, through a ruler of sentinels.
-test('embed.js frames lay no sentinels; under Pym.js, and a bare iframe whose host never speaks, the sentinels drive the stations', async () => {
+// frame to watch the top-level viewport itself, through a ruler of blocks.
+test('embed.js frames lay no ruler; under Pym.js, and in a bare iframe whose host never speaks, a ruler of blocks drives the stations', async () => {
   {
     const { ctx, page, el, frame } = await open({ width: 390 });
     await followsTo(page, el, frame, 2);
+    await precise(page, el, frame, 3);
     assert.equal(await frame.locator('.scroll-ruler').count(), 0);
     await ctx.close();
   }
   {
     const { ctx, page, el, frame } = await open({ width: 390, file: 'pym.html' });
-    assert.ok((await frame.locator('.scroll-ruler > div').count()) > 100);
+    // A block per 160 px of the page, not a sentinel per 20.
+    const { blocks, height } = await frame.evaluate(() => ({ blocks: document.querySelectorAll('.scroll-ruler > div').length, height: document.querySelector('.page').getBoundingClientRect().height }));
+    assert.equal(blocks, Math.ceil(height / 160));
     await followsTo(page, el, frame, 2);
     await followsTo(page, el, frame, 4);
+    await precise(page, el, frame, 3);
     await ctx.close();
   }
   {
@@ -172,6 +200,7 @@ test('embed.js frames lay no sentinels; under Pym.js, and a bare iframe whose ho
     const { ctx, page, el, frame } = await open({ width: 390, file: 'bare.html' });
     await frame.waitForSelector('.scroll-ruler > div', { state: 'attached', timeout: 10000 });
     await followsTo(page, el, frame, 3);
+    await precise(page, el, frame, 5);
     await ctx.close();
   }
 });
