@@ -92,3 +92,65 @@ for (const [file, lang, other] of [['', 'ar', 'en'], ['en.html', 'en', 'ar']]) {
     await page.close();
   });
 }
+
+// The page hydrates its later parts (each station's text, the sections after
+// the journey) in slices after the first pass; a switch pressed in between
+// waits for them, so no part hydrates over the old language's words and
+// keeps them.
+test('a language switch pressed while the later parts still wait to hydrate flips the whole page, in place', async () => {
+  const parts = () => [...document.querySelectorAll('ol.stations, main > article > .later > section')].map((e) => e.innerText);
+  // What the English page says, loaded as such.
+  const fresh = await open(env, 'en.html');
+  const english = await fresh.page.evaluate(parts);
+  await fresh.ctx.close();
+
+  const { ctx, page, errors } = await open(env, '', {
+    wait: false,
+    // Once the first pass has given the switch its handler, the page's
+    // zero-delay tasks (the slices), those already asked for included, are
+    // held until the test lets them go.
+    before: (ctx) =>
+      ctx.addInitScript(() => {
+        const [later, cancel] = [window.setTimeout.bind(window), window.clearTimeout.bind(window)];
+        const pending = new Map();
+        const held = [];
+        window.__hold = false;
+        window.setTimeout = (f, ms, ...args) => {
+          const run = () => f(...args);
+          if (ms) return later(f, ms, ...args);
+          if (window.__hold) return held.push(run), 0;
+          const id = later(() => (pending.delete(id), run()), 0);
+          pending.set(id, run);
+          return id;
+        };
+        const add = EventTarget.prototype.addEventListener;
+        EventTarget.prototype.addEventListener = function (type, ...rest) {
+          if (type === 'click' && this instanceof Element && this.matches('.lang-switch') && !window.__hold) {
+            window.__hold = true;
+            for (const [id, run] of pending) cancel(id), held.push(run);
+            pending.clear();
+          }
+          return add.call(this, type, ...rest);
+        };
+        window.__release = () => {
+          window.__hold = false;
+          held.splice(0).forEach((run) => later(run, 0));
+        };
+      }),
+  });
+  await page.waitForFunction(() => window.__hold);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.qitar), undefined, 'live before the later parts hydrated');
+  await page.evaluate(() => {
+    window.__samePage = true;
+    document.querySelector('.lang-switch').click();
+    window.__release();
+  });
+  await page.waitForSelector('html[data-qitar="live"]', { state: 'attached' });
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'the switch loaded another page instead of flipping this one');
+  const switched = await page.evaluate(parts);
+  assert.equal(switched.length, english.length);
+  switched.forEach((text, i) => assert.equal(text, english[i], `part ${i} is not what the English page says`));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
