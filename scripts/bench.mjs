@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { launchOptions, CHROMIUM } from '../tests/e2e/browser.mjs';
 import { hostHeaders, serve } from '../tests/e2e/server.mjs';
 import { abuseCycle, counters } from '../tests/e2e/abuse.mjs';
+import { firstView } from '../tests/e2e/first-view.mjs';
 
 const DIST = path.resolve('dist');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -19,18 +20,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const size = (f) => (fs.existsSync(f) ? fs.statSync(f).size : NaN);
 const pages = fs.readdirSync(DIST).filter((f) => /^(index|[a-z]{2})\.html$/.test(f)).sort();
 for (const pageFile of pages) {
-  const html = fs.readFileSync(path.join(DIST, pageFile), 'utf8');
-  const firstView = new Set([pageFile]);
-  for (const m of html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)) firstView.add(m[1]);
-  // The loader's first-view build (not the ?story= one).
-  const loader = [...firstView].find((f) => /^loader-.*\.js$/.test(f));
-  const lean = fs.readFileSync(path.join(DIST, loader), 'utf8').match(/: \['\.\/([^']+)', '\.\/([^']+)'\]/);
-  if (!lean) throw new Error(`no first-view glue and wasm named in ${loader}`);
-  firstView.add(lean[1]).add(lean[2]);
   console.log(`bytes per asset (first view of ${pageFile}):`);
   console.log('  asset'.padEnd(44) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
   const total = { raw: 0, gz: 0, br: 0 };
-  for (const f of [...firstView].sort()) {
+  for (const f of firstView(DIST, pageFile)) {
     const p = path.join(DIST, f);
     const r = { raw: size(p), gz: size(p + '.gz'), br: size(p + '.br') };
     for (const k of Object.keys(total)) total[k] += r[k];

@@ -366,11 +366,11 @@ fn rebuild_ruler(s: &mut State, io: &IntersectionObserver) {
             let _ = css.set_property("position", "absolute");
             let _ = css.set_property("inset-inline-start", "0");
             let _ = css.set_property("inline-size", "1px");
-            let _ = css.set_property("block-size", &format!("{BLOCK}px"));
-            let _ = css.set_property(
-                "inset-block-start",
-                &format!("{}px", crate::text::decimal::fixed(i as f64 * BLOCK, 1)),
-            );
+            // Through `fixed`: formatting an f64 with `{}` would bring
+            // core's float printing into the first view (~7 KB br).
+            let px = |v: f64| format!("{}px", crate::text::decimal::fixed(v, 1));
+            let _ = css.set_property("block-size", &px(BLOCK));
+            let _ = css.set_property("inset-block-start", &px(i as f64 * BLOCK));
         }
         let _ = ruler.append_child(&el);
         io.observe(&el);
