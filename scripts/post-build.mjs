@@ -74,7 +74,8 @@ const code = [
   // remember a failed import of the same one).
   'let card = null, tries = 0;',
   'if (!story) self.qitarLoadCard = () => card ??= Promise.all([import(' + JSON.stringify('./' + cardGlue) + " + (tries ? '?try=' + tries : '')), fetch(" + JSON.stringify('./' + cardWasm) + ')])',
-  '  .then(async ([m, bytes]) => { await m.default({ module_or_path: bytes }); return m; })',
+  // warm(): what every card reads is built now, not on the first tap.
+  "  .then(async ([m, bytes]) => { await m.default({ module_or_path: bytes }); try { m.warm(); } catch (e) {} return m; })",
   '  .catch((e) => { card = null; tries++; throw e; });',
   'await new Promise((painted) => {',
   '  requestAnimationFrame(() => setTimeout(painted, 0));',

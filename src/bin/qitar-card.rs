@@ -25,6 +25,14 @@ impl CardMount {
     }
 }
 
+/// Builds what every card reads, ahead of the first tap (the page's loader
+/// calls it once this code is in).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn warm() {
+    qitar::ui::cards::mount::warm();
+}
+
 /// Mounts the card for `stat_id` into `slot`, in `lang` (`ar`, `en`);
 /// `undefined` when the story has no such figure.
 #[cfg(target_arch = "wasm32")]

@@ -64,3 +64,15 @@ pub fn mount(slot: web_sys::HtmlElement, stat_id: &str, lang: Lang) -> Option<Mo
         lang,
     })
 }
+
+/// What every card reads, built before the first one: the story (every
+/// string of it is made on first use) and the interface strings. The card's
+/// code usually arrives while the page is idle; a tap then pays only for
+/// its own card.
+pub fn warm() {
+    let _ = content::story();
+    for lang in Lang::ALL {
+        let _ = content::ui(lang);
+    }
+    let _ = scheme_changes();
+}
