@@ -27,8 +27,8 @@ use web_sys::{
 /// the observer reports: the reading line's resolution when framed is
 /// 160 / 8 = 20 px. (A block per 20 px was ~600 elements on a phone: a
 /// 70 ms task to lay on a 4x slowed phone, and the observer's work every
-/// frame.) A block must be shorter than half the viewport, so that each
-/// edge of the viewport always cuts one.
+/// frame.) A block must be shorter than the viewport, so that each edge of
+/// the viewport cuts one whose visible share changes as the host scrolls.
 const BLOCK: f64 = 160.0;
 const STEPS: u32 = 8;
 
