@@ -136,33 +136,36 @@ for (const width of [390, 1280]) {
   });
 }
 
-/** Scrolls the host so that station `k`'s middle is at its viewport's middle; waits for the frame to make it current. */
-async function followsTo(page, el, frame, k) {
-  const mid = await frame.evaluate((k) => {
+/** The index of the frame's current station (-1: none). */
+const currentStation = (frame) => frame.evaluate(() => [...document.querySelectorAll('ol.stations > li')].findIndex((li) => li.getAttribute('aria-current') === 'step'));
+
+/** Scrolls the host so that station `k`'s point `at` (`top` or `middle`) is `d` px below `line` px of the host's viewport. */
+async function scrollStationTo(page, el, frame, k, at, line, d = 0) {
+  const y = await frame.evaluate(([k, at]) => {
     const r = document.querySelectorAll('ol.stations > li')[k].getBoundingClientRect();
-    return r.top + scrollY + r.height / 2;
-  }, k);
+    return r.top + scrollY + (at === 'middle' ? r.height / 2 : 0);
+  }, [k, at]);
   const frameTop = await el.evaluate((e) => e.getBoundingClientRect().top + scrollY);
   const vh = await page.evaluate(() => innerHeight);
-  await page.evaluate((y) => scrollTo(0, y), frameTop + mid - vh / 2);
-  const current = () => frame.evaluate(() => [...document.querySelectorAll('ol.stations > li')].findIndex((li) => li.getAttribute('aria-current') === 'step'));
-  await until(async () => (await current()) === k, { what: `station ${k} to be current` }).catch(async (e) => {
-    throw new Error(`${e.message}: station ${await current()} is`);
+  await page.evaluate((y) => scrollTo(0, y), frameTop + y - line(vh) - d);
+}
+
+/** Scrolls the host so that station `k`'s middle is at its viewport's middle; waits for the frame to make it current. */
+async function followsTo(page, el, frame, k) {
+  await scrollStationTo(page, el, frame, k, 'middle', (vh) => vh / 2);
+  await until(async () => (await currentStation(frame)) === k, { what: `station ${k} to be current` }).catch(async (e) => {
+    throw new Error(`${e.message}: station ${await currentStation(frame)} is`);
   });
 }
 
 /** Scrolls the host so that station `k`'s top is `d` px below its reading point (the middle of what the sticky header leaves); returns the station then current. */
 async function currentWithTopAt(page, el, frame, k, d) {
-  const top = await frame.evaluate((k) => document.querySelectorAll('ol.stations > li')[k].getBoundingClientRect().top + scrollY, k);
-  const frameTop = await el.evaluate((e) => e.getBoundingClientRect().top + scrollY);
-  const vh = await page.evaluate(() => innerHeight);
-  await page.evaluate((y) => scrollTo(0, y), frameTop + top - (vh + HEADER) / 2 - d);
+  await scrollStationTo(page, el, frame, k, 'top', (vh) => (vh + HEADER) / 2, d);
   // The frame hears of the scroll a few frames later: wait until it settles.
-  const current = () => frame.evaluate(() => [...document.querySelectorAll('ol.stations > li')].findIndex((li) => li.getAttribute('aria-current') === 'step'));
-  let last = await current();
+  let last = await currentStation(frame);
   for (let i = 0; i < 20; i++) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const now = await current();
+    const now = await currentStation(frame);
     if (now === last && i >= 3) return now;
     last = now;
   }
