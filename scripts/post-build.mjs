@@ -77,6 +77,41 @@ const code = [
   // warm(): what every card reads is built now, not on the first tap.
   "  .then(async ([m, bytes]) => { await m.default({ module_or_path: bytes }); try { m.warm(); } catch (e) {} return m; })",
   '  .catch((e) => { card = null; tries++; throw e; });',
+  // A figure tapped before the app is live would do nothing (its button is
+  // the prerender's): the tap is held, the button says it is on its way, and
+  // once the app is live the same figure is tapped for the reader. A tap
+  // anywhere else meanwhile lets it go (the reader moved on).
+  'let held = null;',
+  "const let_go = () => { held?.removeAttribute('data-pending'); held?.removeAttribute('aria-busy'); };",
+  "const hold = (e) => {",
+  "  if (document.documentElement.dataset.qitar === 'live') return;",
+  "  const b = e.target instanceof Element ? e.target.closest('button.stat-button') : null;",
+  '  let_go();',
+  '  held = b;',
+  '  if (!b) return;',
+  '  e.stopPropagation();',
+  "  b.setAttribute('data-pending', '');",
+  "  b.setAttribute('aria-busy', 'true');",
+  "  self.qitarLoadCard().catch(() => {});",
+  '};',
+  // If the app cannot start (its code did not come, or it panicked: its
+  // notice says so), the tap is let go, not held for ever.
+  "const give_up = () => { removeEventListener('click', hold, true); let_go(); held = null; };",
+  "if (!story) addEventListener('click', hold, true);",
+  'const watch = new MutationObserver(() => {',
+  "  const failed = document.getElementById('qitar-panic');",
+  "  if (document.documentElement.dataset.qitar !== 'live' && !failed) return;",
+  '  watch.disconnect();',
+  "  removeEventListener('click', hold, true);",
+  '  if (!held || failed) return give_up();',
+  '  let_go();',
+  // Mounted afresh (the page had been changed): the same figure, by its id.
+  "  const id = held.closest('li[id]')?.id;",
+  "  (held.isConnected ? held : id && document.getElementById(id)?.querySelector('button.stat-button'))?.click();",
+  '});',
+  "if (!story) watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-qitar'] });",
+  // The panic notice goes first in <body>.
+  'if (!story) watch.observe(document.body, { childList: true });',
   'await new Promise((painted) => {',
   '  requestAnimationFrame(() => setTimeout(painted, 0));',
   '  setTimeout(painted, 200);',
@@ -102,6 +137,7 @@ const code = [
   // Under ?story= the static page must not keep saying "loading": it says
   // the story could not be loaded (style/main.css, from the prerendered string).
   "  document.documentElement.classList.add('remote-story-failed');",
+  '  give_up();',
   '  throw e;',
   '}',
   'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));',

@@ -210,6 +210,71 @@ test('a card opened before its code has arrived says it is loading, then shows i
   await ctx.close();
 });
 
+for (const lang of ['ar', 'en']) {
+  test(`${lang}: a figure tapped before the app is live says it is on its way, then its card opens once the app is`, async () => {
+    // The first view's wasm is held, so the page is the prerender's.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    const { page, ctx, errors } = await openPage(env, lang === 'ar' ? '' : 'en.html', {
+      width: 390,
+      height: 844,
+      reducedMotion: 'reduce',
+      wait: false,
+      before: (_, p) => p.route(/qitar-[0-9a-f]{16}_bg\.wasm/, async (r) => { await held; await r.continue(); }),
+    });
+    await page.waitForFunction(() => 'qitarLoadCard' in window);
+    const [first, second] = stats.filter((x) => x.chart).slice(0, 2);
+    const tap = async (id) => {
+      const b = page.locator(`#stat-${id} .stat-button`);
+      await b.scrollIntoViewIfNeeded();
+      await b.click();
+      return b;
+    };
+    // A tap, then a tap elsewhere: the reader moved on, nothing is held.
+    const dropped = await tap(first.id);
+    assert.equal(await dropped.getAttribute('aria-busy'), 'true');
+    await page.locator(`#stat-${first.id} .stat-more summary`).click();
+    assert.equal(await dropped.getAttribute('aria-busy'), null);
+    const button = await tap(second.id);
+    assert.equal(await button.getAttribute('aria-busy'), 'true', 'the tapped figure does not say it is on its way');
+    assert.equal(await page.locator('dialog[open]').count(), 0);
+    release();
+    await page.waitForSelector('html[data-qitar="live"]', { state: 'attached', timeout: 15000 });
+    await page.waitForFunction(() => document.querySelector('dialog[open] canvas')?.width > 0, null, { timeout: 15000 });
+    assert.ok((await inkedPixels(page)) > 500, 'the chart is blank');
+    assert.equal((await page.locator('dialog[open] #card-title').textContent()).trim(), second.label[lang]);
+    assert.equal(await button.getAttribute('aria-busy'), null);
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    // Held once: closed, it stays closed, and a tap now opens it as usual.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('dialog[open]').count(), 0);
+    await tap(first.id);
+    await page.waitForFunction((t) => document.querySelector('dialog[open] #card-title')?.textContent.trim() === t, first.label[lang]);
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+}
+
+test('a figure tapped before an app that cannot start is let go, not left saying it is on its way', async () => {
+  let fail;
+  const held = new Promise((r) => { fail = r; });
+  const { page, ctx } = await openPage(env, '', {
+    wait: false,
+    before: (_, p) => p.route(/qitar-[0-9a-f]{16}_bg\.wasm/, async (r) => { await held; await r.abort(); }),
+  });
+  await page.waitForFunction(() => 'qitarLoadCard' in window);
+  const button = page.locator('.stat-button').first();
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  assert.equal(await button.getAttribute('aria-busy'), 'true');
+  fail();
+  await page.waitForFunction(() => !document.querySelector('.stat-button[aria-busy]'), null, { timeout: 10000 });
+  assert.equal(await page.locator('.stat-button[data-pending]').count(), 0);
+  await ctx.close();
+});
+
 test('a card whose code cannot be fetched says so in the page language, and the facts stay readable', async () => {
   const { page, ctx } = await openPage(env, '?lang=ar', {
     width: 390,
