@@ -61,16 +61,19 @@ export function deployedHeaders(dir = path.join(ROOT, 'dist')) {
  * with `{ body, type, headers }` for anything else; a
  * page the browser gets from this server, unlike one a test intercepts,
  * counts as loopback, so it may frame the graphic on another loopback origin.
- * `port` fixes the port (default: any free one).
+ * `port` fixes the port (default: any free one). `hold(urlPath)` may return
+ * a promise that the answer waits for (a test holding the app's code back in
+ * an engine it cannot intercept requests in).
  */
-export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), compressed = true, prefix = '/', pages = () => undefined, port = 0 } = {}) {
-  const server = http.createServer((req, res) => {
+export function serve({ dir = path.join(ROOT, 'dist'), headers = () => ({}), compressed = true, prefix = '/', pages = () => undefined, port = 0, hold = () => undefined } = {}) {
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     let rel = '/' + decodeURIComponent(url.pathname.slice(prefix.length));
+    await hold(rel);
     const own = pages(rel);
     if (own !== undefined) {
       const { body, type = TYPES['.html'], headers: extra = {} } = typeof own === 'string' ? { body: own } : own;

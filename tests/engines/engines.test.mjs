@@ -4,9 +4,10 @@
 import { describe, test, before, after } from 'node:test';
 import { serve, deployedHeaders } from '../e2e/server.mjs';
 import { firefox, webkit } from './drivers.mjs';
-import { readerPath, hostPage, stillMap } from './reader.mjs';
+import { readerPath, hostPage, stillMap, earlyTap } from './reader.mjs';
 
 let server, broken;
+const held = [];
 before(async () => {
   server = await serve({ headers: deployedHeaders() });
   // The same build whose app code is refused (another origin: nothing
@@ -16,7 +17,16 @@ before(async () => {
 after(async () => {
   await server?.close();
   await broken?.close();
+  for (const h of held) await h.close();
 });
+/** A server of its own (nothing cached) whose first view's wasm waits for `release()`. */
+async function holdingTheApp() {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const h = await serve({ headers: deployedHeaders(), hold: (rel) => (/^\/qitar-[0-9a-f]{16}_bg\.wasm$/.test(rel) ? gate : undefined) });
+  held.push(h);
+  return { url: h.url, release };
+}
 
 for (const [name, launch] of [['firefox', firefox], ['webkit', webkit]]) {
   describe(name, () => {
@@ -29,6 +39,16 @@ for (const [name, launch] of [['firefox', firefox], ['webkit', webkit]]) {
       for (const lang of ['ar', 'en']) {
         test(`${name} ${lang} ${width}px: live, no overflow, the next station with a gliding train, a card with its chart, Esc, the language switch`, () =>
           readerPath(session, server.url, { lang, width, height }));
+      }
+      if (width === 390) {
+        test(`${name} ${width}px: a figure tapped while the app's code is on its way opens its card once the app is live`, async () => {
+          const h = await holdingTheApp();
+          try {
+            await earlyTap(session, h.url, h.release, { lang: 'ar', width, height });
+          } finally {
+            h.release();
+          }
+        });
       }
       test(`${name} ${width}px: the demo article's two frames fit their content and follow its scroll`, () =>
         hostPage(session, server.url, { width, height }));

@@ -99,6 +99,27 @@ export async function readerPath(s, base, { lang, width, height }) {
   assert.deepEqual(await s.errors(), [], `${s.name}: console errors`);
 }
 
+/**
+ * A figure tapped while the app's code is held back (`release` lets it
+ * come): the button says it is on its way, and the card opens, chart drawn,
+ * once the app is live.
+ */
+export async function earlyTap(s, base, release, { lang, width, height }) {
+  await s.open(`${base}${lang === 'ar' ? '' : 'en.html'}`, { width, height });
+  await until(s, () => 'qitarLoadCard' in window, 'the loader to run');
+  assert.equal(await s.eval(live), false, `${s.name}: live before its code came`);
+  const button = `#stat-${charted.id} .stat-button`;
+  await s.eval((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), button);
+  await s.click(button);
+  assert.equal(await s.eval((sel) => document.querySelector(sel).getAttribute('aria-busy'), button), 'true', `${s.name}: the tapped figure does not say it is on its way`);
+  release();
+  await until(s, live, 'the app to go live');
+  await until(s, () => document.querySelector('dialog.stat-card[open] canvas')?.width > 0, `${charted.id}'s card, opened by the held tap`);
+  assert.equal(await s.eval(() => document.querySelector('dialog[open] #card-title')?.textContent.trim()), charted.label[lang]);
+  assert.equal(await s.eval((sel) => document.querySelector(sel).hasAttribute('aria-busy'), button), false);
+  assert.deepEqual(await s.errors(), [], `${s.name}: console errors`);
+}
+
 /** The demo article: both frames (embed.js, Pym.js) fit their content and follow the host's scroll. */
 export async function hostPage(s, base, { width, height }) {
   await s.open(`${base}examples/host.html`, { width, height });
