@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { withBrowser } from './harness.mjs';
-import { open as openPage } from './page.mjs';
+import { open as openPage, frames } from './page.mjs';
 
 const story = JSON.parse(fs.readFileSync(new URL('../../content/story.json', import.meta.url)));
 const stats = [...story.stations.flatMap((s) => s.stats), ...story.initiatives.flatMap((i) => i.stats)];
@@ -248,8 +248,8 @@ for (const lang of ['ar', 'en']) {
     // Held once: closed, it stays closed, and a tap now opens it as usual.
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));
-    await page.waitForTimeout(300);
-    assert.equal(await page.locator('dialog[open]').count(), 0);
+    await frames(page, 6);
+    assert.equal(await page.locator('dialog[open]').count(), 0, 'the held tap opened the card again');
     await tap(first.id);
     await page.waitForFunction((t) => document.querySelector('dialog[open] #card-title')?.textContent.trim() === t, first.label[lang]);
     assert.deepEqual(errors, []);
