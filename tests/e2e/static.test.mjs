@@ -58,6 +58,8 @@ test('static page, WebAssembly blocked: the whole story still shows', async () =
   assert.equal(await page.locator('html[data-qitar]').count(), 0);
   await everythingIsThere(page);
   assert.ok(await page.locator('h1').isVisible());
+  // The map's stops are not links here: its hint ("pick a station") waits for the app.
+  assert.equal(await page.locator('.track-hint').isVisible(), false, 'the static map\'s hint promises links it does not have');
   await ctx.close();
 });
 
@@ -86,6 +88,8 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
     assert.ok(cls <= 0.02, `CLS ${cls}`);
     assert.ok(lcp.length > 0, 'no LCP entry');
     assert.ok(lcp[0].t < started, `first LCP at ${lcp[0].t} ms, app started at ${started} ms`);
+    // Beside the text, the map's hint shows once its stops are links (it kept its line meanwhile).
+    if (width === 1280) assert.equal(await page.locator('.track-hint').isVisible(), true, 'no hint on the live map');
     await ctx.close();
   });
 }
