@@ -82,36 +82,42 @@ const code = [
   // once the app is live the same figure is tapped for the reader. A tap
   // anywhere else meanwhile lets it go (the reader moved on).
   'let held = null;',
-  "const let_go = () => { held?.removeAttribute('data-pending'); held?.removeAttribute('aria-busy'); };",
+  "const let_go = () => { held?.removeAttribute('data-pending'); held?.removeAttribute('aria-busy'); held = null; };",
   "const hold = (e) => {",
-  "  if (document.documentElement.dataset.qitar === 'live') return;",
   "  const b = e.target instanceof Element ? e.target.closest('button.stat-button') : null;",
   '  let_go();',
-  '  held = b;',
   '  if (!b) return;',
   '  e.stopPropagation();',
+  '  held = b;',
   "  b.setAttribute('data-pending', '');",
   "  b.setAttribute('aria-busy', 'true');",
   "  self.qitarLoadCard().catch(() => {});",
   '};',
-  // If the app cannot start (its code did not come, or it panicked: its
-  // notice says so), the tap is let go, not held for ever.
-  "const give_up = () => { removeEventListener('click', hold, true); let_go(); held = null; };",
-  "if (!story) addEventListener('click', hold, true);",
+  // Once live, or once the app cannot start (its code did not come, or it
+  // panicked: its notice says so), nothing more is held; the tap held, if
+  // any, is handed back.
+  'const stop_holding = () => {',
+  '  watch.disconnect();',
+  "  removeEventListener('click', hold, true);",
+  '  const tap = held;',
+  '  let_go();',
+  '  return tap;',
+  '};',
   'const watch = new MutationObserver(() => {',
   "  const failed = document.getElementById('qitar-panic');",
   "  if (document.documentElement.dataset.qitar !== 'live' && !failed) return;",
-  '  watch.disconnect();',
-  "  removeEventListener('click', hold, true);",
-  '  if (!held || failed) return give_up();',
-  '  let_go();',
+  '  const tap = stop_holding();',
+  '  if (!tap || failed) return;',
   // Mounted afresh (the page had been changed): the same figure, by its id.
-  "  const id = held.closest('li[id]')?.id;",
-  "  (held.isConnected ? held : id && document.getElementById(id)?.querySelector('button.stat-button'))?.click();",
+  "  const id = tap.closest('li[id]')?.id;",
+  "  (tap.isConnected ? tap : id && document.getElementById(id)?.querySelector('button.stat-button'))?.click();",
   '});',
-  "if (!story) watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-qitar'] });",
+  'if (!story) {',
+  "  addEventListener('click', hold, true);",
+  "  watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-qitar'] });",
   // The panic notice goes first in <body>.
-  'if (!story) watch.observe(document.body, { childList: true });',
+  '  watch.observe(document.body, { childList: true });',
+  '}',
   'await new Promise((painted) => {',
   '  requestAnimationFrame(() => setTimeout(painted, 0));',
   '  setTimeout(painted, 200);',
@@ -137,7 +143,7 @@ const code = [
   // Under ?story= the static page must not keep saying "loading": it says
   // the story could not be loaded (style/main.css, from the prerendered string).
   "  document.documentElement.classList.add('remote-story-failed');",
-  '  give_up();',
+  '  stop_holding();',
   '  throw e;',
   '}',
   'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));',

@@ -171,6 +171,8 @@ test('on a phone the card is a bottom sheet that a downward swipe closes', async
 // The first view fetches the card's code (its own wasm) on demand.
 const ui = JSON.parse(fs.readFileSync(new URL('../../content/ui.json', import.meta.url)));
 const CARD_WASM = /qitar-card-[0-9a-f]{16}_bg\.wasm$/;
+/** The first view's build (the app that hydrates the page). */
+const FIRST_WASM = /qitar-[0-9a-f]{16}_bg\.wasm$/;
 
 test('a card opened before its code has arrived says it is loading, then shows its chart', async () => {
   let release;
@@ -220,7 +222,7 @@ for (const lang of ['ar', 'en']) {
       height: 844,
       reducedMotion: 'reduce',
       wait: false,
-      before: (_, p) => p.route(/qitar-[0-9a-f]{16}_bg\.wasm/, async (r) => { await held; await r.continue(); }),
+      before: (_, p) => p.route(FIRST_WASM, async (r) => { await held; await r.continue(); }),
     });
     await page.waitForFunction(() => 'qitarLoadCard' in window);
     const [first, second] = stats.filter((x) => x.chart).slice(0, 2);
@@ -262,7 +264,7 @@ test('a figure tapped before an app that cannot start is let go, not left saying
   const held = new Promise((r) => { fail = r; });
   const { page, ctx } = await openPage(env, '', {
     wait: false,
-    before: (_, p) => p.route(/qitar-[0-9a-f]{16}_bg\.wasm/, async (r) => { await held; await r.abort(); }),
+    before: (_, p) => p.route(FIRST_WASM, async (r) => { await held; await r.abort(); }),
   });
   await page.waitForFunction(() => 'qitarLoadCard' in window);
   const button = page.locator('.stat-button').first();
